@@ -255,7 +255,17 @@ export interface Artifacts {
   pages: PageArtifacts[];
 }
 
-/** One observation of a check. Many results with the same key across pages become one finding. */
+/**
+ * One observation of a check. Results are merged into one Finding when (pillar, rule, path template, key or
+ * selector) match; the Finding lists every URL. Conventions for check authors:
+ *  - Page-specific issue (an image without alt): `url` = page URL, `selector` = CSS selector; pages of the
+ *    same template (/blog/1, /blog/2) merge automatically because numeric/uuid/hash segments are collapsed.
+ *  - Site-wide issue (a header missing on every page, a missing security.txt, a cookie, a tracker host):
+ *    set `key` (header name, cookie name, third-party host…) and `siteWide: true`; the engine then
+ *    fingerprints it once per site regardless of which pages it was seen on (all pages still go in `urls`).
+ *    Page-agnostic results from site-scope checks may simply set `url` to the origin (or the probed file URL).
+ *  - Never put changing text (counts, timestamps, values) in `key`/`selector`: they feed the fingerprint.
+ */
 export interface CheckResult {
   rule: string;
   pillar: Pillar;
@@ -268,6 +278,8 @@ export interface CheckResult {
   selector?: string;
   /** stable discriminator within rule (cookie name, third-party host, header name) — part of the fingerprint */
   key?: string;
+  /** one finding per site for this (rule, key), whatever page it was seen on — see the conventions above */
+  siteWide?: boolean;
 }
 
 export interface CheckDefinition {
