@@ -1,0 +1,42 @@
+import path from "node:path";
+import { envSchema, type RawEnv } from "./schema";
+import { EnvError } from "./errors";
+
+export interface Env extends RawEnv {
+  /** Absolute PLUMB_DATA_DIR. */
+  dataDir: string;
+  /** "postgres" when DATABASE_URL is set (production, several instances), else the embedded PGlite. */
+  database: "postgres" | "embedded";
+  /** Inngest drives background work when configured; otherwise the in-process engine does. */
+  jobs: "inngest" | "embedded";
+}
+
+/** Parses an environment (process.env by default) without caching: for tests and tools. */
+export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  - ${i.path.join(".") || "(env)"}: ${i.message}`);
+    throw new EnvError(`Invalid configuration:\n${lines.join("\n")}\nFix these environment variables and start again.`);
+  }
+  const raw = result.data;
+  return {
+    ...raw,
+    dataDir: path.resolve(raw.PLUMB_DATA_DIR),
+    database: raw.DATABASE_URL ? "postgres" : "embedded",
+    jobs: raw.INNGEST_EVENT_KEY || raw.INNGEST_DEV ? "inngest" : "embedded",
+  };
+}
+
+const cache = globalThis as unknown as { __plumbEnv?: Env };
+
+/** The process's configuration, validated once and cached. Throws EnvError with every problem listed. */
+export function env(): Env {
+  cache.__plumbEnv ??= parseEnv();
+  return cache.__plumbEnv;
+}
+
+/** Forget the cached env (tests that change process.env). */
+export function resetEnv(): void {
+  cache.__plumbEnv = undefined;
+}
+

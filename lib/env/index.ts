@@ -1,0 +1,3 @@
+export { env, parseEnv, resetEnv, type Env } from "./env";
+export { EnvError } from "./errors";
+export { secrets, resolveSecrets, resetSecrets, type Secrets } from "./secrets";
