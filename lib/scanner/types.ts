@@ -70,6 +70,8 @@ export interface LinkFact {
   title?: string;
   sameOrigin: boolean;
   nofollow?: boolean;
+  /** alt text of images inside the link (capped); search engines use it as anchor text when `text` is empty */
+  imageAlt?: string;
 }
 
 export interface FormFact {
@@ -91,6 +93,11 @@ export interface ImageFact {
   displayHeight: number;
   bytes?: number;
   loading?: string;
+  /**
+   * computed style reserves the box before the image loads (both width and height not auto, an aspect-ratio
+   * other than auto, or position absolute/fixed) — for the unsized-images (CLS) check; undefined = unknown
+   */
+  sizedByCss?: boolean;
 }
 
 export interface ScriptFact {
@@ -121,6 +128,8 @@ export interface DomFacts {
   metaCsp: string | null; // <meta http-equiv="Content-Security-Policy">
   canonical: string | null;
   canonicalCount: number;
+  /** <link rel="alternate" hreflang> entries (href absolute), for the hreflang check; undefined = not gathered */
+  hreflangs?: { hreflang: string; href: string }[];
   headings: { level: number; text: string }[];
   h1Count: number;
   links: LinkFact[];
