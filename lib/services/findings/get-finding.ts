@@ -1,0 +1,14 @@
+import { getPrisma, type Prisma } from "@/lib/db";
+import { ServiceError } from "../errors";
+import { presentFinding, type FindingJson } from "./present-finding";
+
+export async function getFindingRowOrThrow(input: { orgId: string; findingId: string }, prisma?: Prisma) {
+  const db = prisma ?? (await getPrisma());
+  const finding = await db.finding.findFirst({ where: { id: input.findingId, organizationId: input.orgId } });
+  if (!finding) throw new ServiceError("not_found", "Finding not found.");
+  return finding;
+}
+
+export async function getFinding(input: { orgId: string; findingId: string }, prisma?: Prisma): Promise<FindingJson> {
+  return presentFinding(await getFindingRowOrThrow(input, prisma));
+}

@@ -1,0 +1,45 @@
+import { getPrisma, type Prisma } from "@/lib/db";
+import { refundScanCredits } from "../credits/refund-scan-credits";
+
+const MAX_ERROR_LENGTH = 2_000;
+
+/**
+ * Ends a queued or running scan as failed or canceled and refunds what it reserved but did not spend.
+ * The status guard in the update makes this exactly-once: a second call (a retried step, a cancel racing
+ * the failure handler, a scan that already succeeded) changes nothing and refunds nothing.
+ */
+export async function endScanUnsuccessfully(
+  input: { scanId: string; orgId?: string; status: "failed" | "canceled"; error?: string | null; now?: Date },
+  prisma?: Prisma,
+): Promise<{ changed: boolean; refunded: number }> {
+  const db = prisma ?? (await getPrisma());
+  const now = input.now ?? new Date();
+  return db.$transaction(async (tx) => {
+    const scan = await tx.scan.findFirst({
+      where: { id: input.scanId, ...(input.orgId ? { organizationId: input.orgId } : {}) },
+    });
+    if (!scan) return { changed: false, refunded: 0 };
+    const moved = await tx.scan.updateMany({
+      where: { id: scan.id, status: { in: ["queued", "running"] } },
+      data: {
+        status: input.status,
+        error: input.error ? input.error.slice(0, MAX_ERROR_LENGTH) : null,
+        finishedAt: now,
+        durationMs: scan.startedAt ? now.getTime() - scan.startedAt.getTime() : null,
+      },
+    });
+    if (moved.count === 0) return { changed: false, refunded: 0 };
+    const refunded = await refundScanCredits(tx, {
+      orgId: scan.organizationId,
+      scanId: scan.id,
+      reserved: scan.creditsReserved,
+      charged: scan.creditsCharged,
+      note: input.status === "canceled" ? "Scan canceled" : "Scan failed",
+    });
+    return { changed: true, refunded };
+  });
+}
+
+export function failScan(input: { scanId: string; error: string; now?: Date }, prisma?: Prisma) {
+  return endScanUnsuccessfully({ ...input, status: "failed" }, prisma);
+}

@@ -1,0 +1,23 @@
+import type { Domain } from "@/generated/prisma/client";
+import { env } from "@/lib/env";
+
+/** The origin a domain is scanned at: its scheme and host (with port), as verified. */
+export function domainOrigin(domain: Pick<Domain, "scheme" | "host">): string {
+  return `${domain.scheme}://${domain.host}`;
+}
+
+/** The server only reaches private/loopback addresses when the operator opted in (SSRF guard). */
+export function allowPrivateTargets(): boolean {
+  return env().PLUMB_ALLOW_PRIVATE_TARGETS;
+}
+
+/** One spelling per page URL, so the crawler's, the checks' and the stored URLs compare equal. */
+export function normalizePageUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    u.hash = "";
+    return u.href;
+  } catch {
+    return url;
+  }
+}
