@@ -26,6 +26,8 @@ export interface FailInput {
   evidence?: string;
   selector?: string;
   key?: string;
+  /** one finding per site for (rule, key) whatever page it was seen on (see CheckResult) */
+  siteWide?: boolean;
 }
 
 /** A result carrying the definition's rule, pillar, default severity and title unless overridden. */
@@ -43,6 +45,7 @@ export function fail(def: Pick<CheckDefinition, "rule" | "pillar" | "severity" |
   if (evidence !== undefined) result.evidence = evidence;
   if (input.selector !== undefined) result.selector = input.selector;
   if (input.key !== undefined) result.key = input.key;
+  if (input.siteWide) result.siteWide = true;
   return result;
 }
 
@@ -57,42 +60,13 @@ export function originUrl(origin: string): string {
 }
 
 /**
- * Runs a per-page evaluation over every analyzable page. A key that fails on every page collapses into
- * one result reported on the origin (one finding for a site-wide header problem); a key that fails on
- * some pages only stays per page so the finding lists exactly those URLs.
+ * Runs a per-page evaluation over every analyzable page ("n/a" when none). Results meant to merge into one
+ * finding per site should carry `key` and `siteWide: true`; the engine lists every page in `urls`.
  */
-export function collapseSiteWide(
-  origin: string,
-  pages: PageArtifacts[],
-  perPage: (page: PageArtifacts) => CheckResult[],
-): CheckResult[] | "n/a" {
+export function eachPage(pages: PageArtifacts[], perPage: (page: PageArtifacts) => CheckResult[]): CheckResult[] | "n/a" {
   const judged = analyzablePages(pages);
   if (judged.length === 0) return "n/a";
-  const byKey = new Map<string, { results: CheckResult[]; pages: Set<string> }>();
-  for (const page of judged) {
-    for (const r of perPage(page)) {
-      const k = r.key ?? "";
-      const entry = byKey.get(k) ?? { results: [], pages: new Set<string>() };
-      entry.results.push(r);
-      entry.pages.add(page.url);
-      byKey.set(k, entry);
-    }
-  }
-  const out: CheckResult[] = [];
-  for (const entry of byKey.values()) {
-    if (judged.length > 1 && entry.pages.size === judged.length) {
-      const first = entry.results[0];
-      const note = `Seen on all ${judged.length} scanned pages.`;
-      out.push({
-        ...first,
-        url: originUrl(origin),
-        evidence: capEvidence(first.evidence ? `${first.evidence}\n${note}` : note),
-      });
-    } else {
-      out.push(...entry.results);
-    }
-  }
-  return out;
+  return judged.flatMap(perPage);
 }
 
 export function listPreview(items: string[], max = 10): string {
