@@ -1,0 +1,40 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { Card, CardBody } from "@/components/ui";
+import { SignInForm } from "@/components/auth/sign-in-form";
+import { getSessionUser } from "@/lib/auth/session";
+import { safeCallbackPath } from "@/lib/auth/redirect-target";
+
+export const metadata: Metadata = { title: "Sign in" };
+
+// next-auth sends people here with ?error=… when something fails outside the form (pages.error).
+const ERROR_MESSAGES: Record<string, string> = {
+  CredentialsSignin: "Incorrect email or password. Check them and try again.",
+  SessionRequired: "Please sign in to continue.",
+};
+
+export default async function SignInPage({ searchParams }: PageProps<"/sign-in">) {
+  const params = await searchParams;
+  const callbackPath = safeCallbackPath(params.callbackUrl);
+  if (await getSessionUser()) redirect(callbackPath);
+  const errorCode = typeof params.error === "string" ? params.error : undefined;
+  const initialError = errorCode ? (ERROR_MESSAGES[errorCode] ?? "Signing in failed. Please try again.") : undefined;
+
+  return (
+    <>
+      <h1 className="text-2xl font-semibold tracking-tight text-slate-900">Sign in to Plumb</h1>
+      <p className="mt-2 text-sm text-slate-600">
+        New here?{" "}
+        <Link href="/sign-up" className="font-medium text-brand-700 underline-offset-2 hover:underline">
+          Create an account
+        </Link>
+      </p>
+      <Card className="mt-6">
+        <CardBody className="p-6">
+          <SignInForm callbackPath={callbackPath} initialError={initialError} />
+        </CardBody>
+      </Card>
+    </>
+  );
+}

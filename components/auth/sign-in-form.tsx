@@ -1,0 +1,71 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useActionState } from "react";
+import { signIn } from "next-auth/react";
+import { Alert, Button, TextField } from "@/components/ui";
+
+type SignInState =
+  | { status: "idle" }
+  | { status: "failed"; message: string; email: string }
+  | { status: "signed-in" };
+
+function initialState(error?: string): SignInState {
+  return error ? { status: "failed", message: error, email: "" } : { status: "idle" };
+}
+
+export function SignInForm({ callbackPath, initialError }: { callbackPath: string; initialError?: string }) {
+  const router = useRouter();
+  const [state, formAction, pending] = useActionState(async (_prev: SignInState, formData: FormData): Promise<SignInState> => {
+    const email = String(formData.get("email") ?? "");
+    const password = String(formData.get("password") ?? "");
+    if (!email.trim() || !password) {
+      return { status: "failed", message: "Enter your email and password.", email };
+    }
+    const result = await signIn("credentials", { email, password, redirect: false });
+    if (!result?.ok) {
+      // next-auth reports every Credentials failure as "CredentialsSignin"; other codes are server trouble.
+      const message =
+        !result || result.error === "CredentialsSignin"
+          ? "Incorrect email or password. Check them and try again."
+          : "Signing in is not working right now. Please try again in a moment.";
+      return { status: "failed", message, email };
+    }
+    router.push(callbackPath);
+    router.refresh();
+    return { status: "signed-in" };
+  }, initialState(initialError));
+
+  const failed = state.status === "failed" ? state : undefined;
+  const busy = pending || state.status === "signed-in";
+
+  return (
+    <form action={formAction} noValidate className="space-y-5">
+      {failed ? (
+        <Alert tone="danger" id="sign-in-error">
+          {failed.message}
+        </Alert>
+      ) : null}
+      <TextField
+        label="Email"
+        name="email"
+        type="email"
+        autoComplete="email"
+        required
+        defaultValue={failed?.email}
+        aria-describedby={failed ? "sign-in-error" : undefined}
+      />
+      <TextField
+        label="Password"
+        name="password"
+        type="password"
+        autoComplete="current-password"
+        required
+        aria-describedby={failed ? "sign-in-error" : undefined}
+      />
+      <Button type="submit" className="w-full" size="lg" loading={busy}>
+        {busy ? "Signing in…" : "Sign in"}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,13 @@
+export { cn } from "./cn";
+export { Button, ButtonLink, Spinner, buttonClasses, type ButtonProps, type ButtonLinkProps, type ButtonVariant, type ButtonSize } from "./button";
+export { Label, TextField, TextAreaField, SelectField, type TextFieldProps, type TextAreaFieldProps, type SelectFieldProps } from "./field";
+export { Card, CardHeader, CardBody, type CardHeaderProps } from "./card";
+export { EmptyState, type EmptyStateProps } from "./empty-state";
+export { PageHeader, type PageHeaderProps } from "./page-header";
+export { Badge, type BadgeTone } from "./badge";
+export { Alert, type AlertTone, type AlertProps } from "./alert";
+export { DataTable, type Column, type DataTableProps } from "./data-table";
+export { Logo } from "./logo";
+export * from "./icons";
+export { Popover, type PopoverProps } from "./popover";
+export { formatDate, formatDateTime, formatBytes } from "./format";

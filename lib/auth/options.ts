@@ -1,0 +1,45 @@
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { secrets } from "@/lib/env";
+import { verifyCredentials } from "./credentials";
+
+const THIRTY_DAYS = 30 * 24 * 60 * 60;
+
+let cached: NextAuthOptions | undefined;
+
+/**
+ * next-auth configuration. Built on first use, not at import: the secret may be generated into the data
+ * directory (embedded mode), which must not happen during `next build`.
+ */
+export function authOptions(): NextAuthOptions {
+  cached ??= {
+    secret: secrets().nextauthSecret,
+    session: { strategy: "jwt", maxAge: THIRTY_DAYS },
+    pages: { signIn: "/sign-in", error: "/sign-in" },
+    providers: [
+      CredentialsProvider({
+        id: "credentials",
+        name: "Email and password",
+        credentials: {
+          email: { label: "Email", type: "email" },
+          password: { label: "Password", type: "password" },
+        },
+        authorize: async (credentials) => {
+          const user = await verifyCredentials(credentials);
+          return user ? { id: user.id, email: user.email, name: user.name } : null;
+        },
+      }),
+    ],
+    callbacks: {
+      jwt: ({ token, user }) => {
+        if (user) token.sub = user.id;
+        return token;
+      },
+      session: ({ session, token }) => {
+        if (token.sub) session.user = { ...session.user, id: token.sub };
+        return session;
+      },
+    },
+  };
+  return cached;
+}
