@@ -199,7 +199,18 @@ export interface BehaviourProbes {
   /** whether navigator.globalPrivacyControl was read by the page */
   gpcRead: boolean;
   /** beacons/XHR sent after synthetic typing into an input (key logging evidence) */
-  exfiltrationAfterTyping: { url: string; bytes: number }[];
+  exfiltrationAfterTyping: {
+    url: string;
+    bytes: number; // request body bytes, or URL length when the data rides in the query string
+    method?: string;
+    resourceType?: ResourceType;
+    thirdParty?: boolean;
+    initiatorUrl?: string;
+    /** the request (URL or body) carried the probe text we typed, or a recognisable piece of it */
+    containsTyped?: boolean;
+  }[];
+  /** whether the typing probe ran (a visible text field existed); false = exfiltrationAfterTyping is meaningless */
+  typingProbeRan?: boolean;
 }
 
 export interface TlsArtifact {
