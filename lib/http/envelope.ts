@@ -1,0 +1,36 @@
+import type { ApiError } from "./errors";
+
+// The one response shape of /api/v1 (DESIGN.md §3). Every JSON response goes through these two functions.
+
+export interface SuccessMeta {
+  request_id: string;
+  next_cursor?: string | null;
+}
+
+export function jsonResponse(status: number, body: unknown, headers: Record<string, string> = {}): Response {
+  return new Response(status === 204 ? null : JSON.stringify(body), {
+    status,
+    headers: { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store", ...headers },
+  });
+}
+
+export function successBody(data: unknown, meta: SuccessMeta) {
+  return { data, meta, error: null };
+}
+
+export function errorBody(err: ApiError, requestId: string) {
+  return {
+    data: null,
+    meta: { request_id: requestId },
+    error: {
+      code: err.code,
+      message: err.message,
+      ...(err.issues ? { issues: err.issues } : {}),
+      ...err.extra,
+    },
+  };
+}
+
+export function errorResponse(err: ApiError, requestId: string, headers: Record<string, string> = {}): Response {
+  return jsonResponse(err.status, errorBody(err, requestId), { ...headers, ...err.headers, "X-Request-Id": requestId });
+}

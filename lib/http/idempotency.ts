@@ -1,0 +1,107 @@
+import type { Prisma } from "@/lib/db";
+import { sha256Hex } from "@/lib/crypto/hash";
+import { isUniqueViolation } from "@/lib/services/prisma-errors";
+import { ConflictError, InvalidParamsError } from "./errors";
+
+// Idempotency-Key for credit-charging POSTs (DESIGN.md §3). The first request with a key claims it by
+// inserting a row (unique per organization); its response is stored on the row. A repeat with the same
+// request gets that stored response back and runs nothing; the same key with a different request, or while
+// the first is still running, is a 409 conflict. 5xx responses are not stored, so a retry can succeed.
+
+const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
+const TTL_MS = 24 * 60 * 60 * 1000;
+
+export interface StoredResponse {
+  status: number;
+  body: unknown;
+}
+
+export function idempotencyKeyFrom(req: Request): string | null {
+  const key = req.headers.get("idempotency-key");
+  if (key === null) return null;
+  if (!KEY_PATTERN.test(key)) {
+    throw new InvalidParamsError("Idempotency-Key must be 1–255 visible ASCII characters.", [
+      { path: ["headers", "Idempotency-Key"], message: "Invalid Idempotency-Key", code: "custom" },
+    ]);
+  }
+  return key;
+}
+
+/** Key order must not make two equal requests look different. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
+  if (value && typeof value === "object") {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(",")}}`;
+  }
+  return JSON.stringify(value) ?? "null";
+}
+
+export function requestHash(method: string, path: string, body: unknown): string {
+  return sha256Hex(`${method}\n${path}\n${canonical(body)}`);
+}
+
+/**
+ * Runs `exec` at most once per (organization, key). Returns its response, or the stored one with
+ * `replayed: true`.
+ */
+export async function runIdempotent(
+  db: Prisma,
+  input: { orgId: string; key: string; method: string; path: string; hash: string },
+  exec: () => Promise<StoredResponse>,
+): Promise<StoredResponse & { replayed: boolean }> {
+  const claim = () =>
+    db.idempotencyKey.create({
+      data: {
+        organizationId: input.orgId,
+        key: input.key,
+        method: input.method,
+        path: input.path,
+        requestHash: input.hash,
+        expiresAt: new Date(Date.now() + TTL_MS),
+      },
+      select: { id: true },
+    });
+
+  let rowId: string | null = null;
+  for (let attempt = 0; attempt < 2 && !rowId; attempt++) {
+    try {
+      rowId = (await claim()).id;
+    } catch (err) {
+      if (!isUniqueViolation(err)) throw err;
+      const existing = await db.idempotencyKey.findUnique({ where: { organizationId_key: { organizationId: input.orgId, key: input.key } } });
+      if (!existing) continue; // deleted in between (a failed first attempt): claim again
+      if (existing.expiresAt <= new Date()) {
+        await db.idempotencyKey.deleteMany({ where: { id: existing.id, expiresAt: { lte: new Date() } } });
+        continue;
+      }
+      if (existing.requestHash !== input.hash) {
+        throw new ConflictError("This Idempotency-Key was already used for a different request.");
+      }
+      if (existing.statusCode === null) {
+        throw new ConflictError("A request with this Idempotency-Key is still being processed; retry shortly.");
+      }
+      return { status: existing.statusCode, body: existing.responseBody, replayed: true };
+    }
+  }
+  if (!rowId) throw new ConflictError("A request with this Idempotency-Key is still being processed; retry shortly.");
+
+  let result: StoredResponse;
+  try {
+    result = await exec();
+  } catch (err) {
+    await db.idempotencyKey.delete({ where: { id: rowId } }).catch(() => undefined);
+    throw err;
+  }
+  if (result.status >= 500) {
+    await db.idempotencyKey.delete({ where: { id: rowId } }).catch(() => undefined);
+  } else {
+    await db.idempotencyKey.update({
+      where: { id: rowId },
+      data: { statusCode: result.status, responseBody: result.body as object },
+    });
+  }
+  return { ...result, replayed: false };
+}
