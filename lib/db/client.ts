@@ -1,91 +1,36 @@
-import path from "node:path";
-import fs from "node:fs";
-import type { PGlite } from "@electric-sql/pglite";
-import type { Pool } from "pg";
-import { PrismaClient } from "@/generated/prisma/client";
-import { applyMigrations, type SqlRunner } from "./migrate";
+import { env } from "@/lib/env";
+import type { Database } from "./database";
+import { openPglite } from "./pglite";
+import { openPostgres } from "./postgres";
 
-export type Prisma = PrismaClient;
-
-export interface Database {
-  kind: "pglite" | "postgres";
-  prisma: PrismaClient;
-  /** Set in embedded mode: the single PGlite instance everything (Prisma, pg-boss) shares. */
-  pglite?: PGlite;
-  /** Set on PostgreSQL: the pool Prisma's adapter uses, shared by pg-boss. */
-  pool?: Pool;
-  sql: SqlRunner;
-  close(): Promise<void>;
-}
+export type { Database, Prisma } from "./database";
 
 export function dataDir(): string {
-  return path.resolve(process.env.PLUMB_DATA_DIR ?? ".plumb");
+  return env().dataDir;
 }
 
-async function openPglite(dir: string): Promise<Database> {
-  const { PGlite } = await import("@electric-sql/pglite");
-  const { PrismaPGlite } = await import("pglite-prisma-adapter");
-  fs.mkdirSync(dir, { recursive: true });
-  let pglite: PGlite;
-  try {
-    pglite = await PGlite.create(path.join(dir, "pgdata"));
-  } catch (err) {
-    throw new Error(
-      `Cannot open the embedded database in ${dir}: ${(err as Error).message}. ` +
-        `Is another Plumb process (server or CLI) using it? Stop it, or set DATABASE_URL to use PostgreSQL.`,
-    );
-  }
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
-  const sql: SqlRunner = {
-    exec: async (s) => {
-      await pglite.exec(s);
-    },
-    query: async <T>(s: string, params?: unknown[]) => (await pglite.query<T>(s, params as unknown[])).rows,
-  };
-  return {
-    kind: "pglite",
-    prisma,
-    pglite,
-    sql,
-    close: async () => {
-      await prisma.$disconnect();
-      await pglite.close();
-    },
-  };
-}
-
-async function openPostgres(url: string): Promise<Database> {
-  const pg = (await import("pg")).default;
-  const { PrismaPg } = await import("@prisma/adapter-pg");
-  const pool = new pg.Pool({ connectionString: url, max: Number(process.env.PLUMB_DB_POOL_MAX ?? 10) });
-  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
-  const sql: SqlRunner = {
-    exec: async (s) => {
-      await pool.query(s);
-    },
-    query: async <T>(s: string, params?: unknown[]) => (await pool.query(s, params)).rows as T[],
-  };
-  return {
-    kind: "postgres",
-    prisma,
-    pool,
-    sql,
-    close: async () => {
-      await prisma.$disconnect();
-      await pool.end().catch(() => undefined);
-    },
-  };
+export interface OpenOptions {
+  /** PostgreSQL URL; defaults to DATABASE_URL. */
+  url?: string;
+  /** Embedded data directory; defaults to PLUMB_DATA_DIR. */
+  dir?: string;
+  /** Apply pending migrations (default true). */
+  migrate?: boolean;
+  /** Who holds the embedded database, shown to a second process that tries to open it. */
+  role?: string;
 }
 
 /** Opens the configured database (PostgreSQL when DATABASE_URL is set, else embedded PGlite) and migrates it. */
-export async function openDatabase(opts: { url?: string; dir?: string; migrate?: boolean } = {}): Promise<Database> {
-  const url = opts.url ?? process.env.DATABASE_URL;
-  const db = url ? await openPostgres(url) : await openPglite(opts.dir ?? dataDir());
-  if (opts.migrate !== false) {
-    // Runs over the same single connection on PGlite; SqlRunner above uses the Pool on PostgreSQL.
-    await applyMigrations(db.sql);
-  }
-  return db;
+export async function openDatabase(opts: OpenOptions = {}): Promise<Database> {
+  const e = env();
+  const url = opts.url ?? (opts.dir ? undefined : e.DATABASE_URL);
+  const migrate = opts.migrate !== false;
+  if (url) return openPostgres(url, { migrate, poolMax: e.PLUMB_DB_POOL_MAX });
+  return openPglite(opts.dir ?? e.dataDir, { migrate, role: opts.role ?? defaultRole() });
+}
+
+function defaultRole(): string {
+  return process.argv.slice(1, 3).map((a) => a.split("/").pop()).join(" ") || "node";
 }
 
 const globalForDb = globalThis as unknown as { __plumbDb?: Promise<Database> };
@@ -101,11 +46,18 @@ export function getDatabase(): Promise<Database> {
   return globalForDb.__plumbDb;
 }
 
-export async function getPrisma(): Promise<PrismaClient> {
+export async function getPrisma(): Promise<Database["prisma"]> {
   return (await getDatabase()).prisma;
 }
 
 /** For tests and CLI commands that open their own database: make it the process-wide one. */
 export function setDatabase(db: Database | undefined): void {
   globalForDb.__plumbDb = db ? Promise.resolve(db) : undefined;
+}
+
+/** Closes the process-wide database (releasing the embedded lock) if it was opened. */
+export async function closeDatabase(): Promise<void> {
+  const pending = globalForDb.__plumbDb;
+  globalForDb.__plumbDb = undefined;
+  if (pending) await (await pending).close();
 }

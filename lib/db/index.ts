@@ -1,3 +1,4 @@
-export { openDatabase, getDatabase, getPrisma, setDatabase, dataDir, type Database, type Prisma } from "./client";
-export { applyMigrations, readMigrationFiles } from "./migrate";
+export { openDatabase, getDatabase, getPrisma, setDatabase, closeDatabase, dataDir, type Database, type Prisma, type OpenOptions } from "./client";
+export { applyMigrations, readMigrationFiles, type SqlRunner, type MigrationFile } from "./migrate";
+export { DataDirLockedError } from "./data-dir-lock";
 export { Prisma as PrismaNS } from "@/generated/prisma/client";

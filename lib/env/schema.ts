@@ -24,6 +24,7 @@ export const envSchema = z.object({
   NODE_ENV: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["development", "production", "test"]).default("development")),
   DATABASE_URL: optional(url(/^postgres(ql)?:$/, "postgresql://")),
   PLUMB_DATA_DIR: z.preprocess((v) => (v === "" ? undefined : v), z.string().default(".plumb")),
+  PLUMB_DB_POOL_MAX: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(1).max(500).default(10)),
   PORT: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(1).max(65535).default(3000)),
   NEXTAUTH_URL: optional(url(/^https?:$/, "http(s)://")),
   // Validated where it is used (lib/env/secrets.ts) so that its absence in production gets a precise message.

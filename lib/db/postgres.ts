@@ -1,0 +1,45 @@
+import type { Pool, PoolClient } from "pg";
+import { PrismaClient } from "@/generated/prisma/client";
+import { applyMigrations, type SqlRunner } from "./migrate";
+import type { Database } from "./database";
+
+function runner(conn: Pool | PoolClient): SqlRunner {
+  return {
+    exec: async (s) => {
+      await conn.query(s);
+    },
+    query: async <T>(s: string, params?: unknown[]) => (await conn.query(s, params)).rows as T[],
+  };
+}
+
+export async function openPostgres(url: string, opts: { migrate: boolean; poolMax: number }): Promise<Database> {
+  const pg = (await import("pg")).default;
+  const { PrismaPg } = await import("@prisma/adapter-pg");
+  const pool = new pg.Pool({ connectionString: url, max: opts.poolMax });
+  try {
+    if (opts.migrate) {
+      // The applier's advisory lock and BEGIN/COMMIT are per session: run it on one dedicated connection,
+      // never on the pool (where each statement may land on a different connection).
+      const client = await pool.connect();
+      try {
+        await applyMigrations(runner(client));
+      } finally {
+        client.release();
+      }
+    }
+  } catch (err) {
+    await pool.end().catch(() => undefined);
+    throw err;
+  }
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  return {
+    kind: "postgres",
+    prisma,
+    pool,
+    sql: runner(pool),
+    close: async () => {
+      await prisma.$disconnect();
+      await pool.end().catch(() => undefined);
+    },
+  };
+}

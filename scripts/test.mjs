@@ -1,0 +1,24 @@
+#!/usr/bin/env node
+// npm test: vitest (units + integration against PGlite, or PostgreSQL with PLUMB_TEST_DB=postgres and
+// DATABASE_URL), then the Playwright e2e suite when it exists. Both run even if the first fails, so one
+// run reports everything. Extra arguments go to vitest (`npm test -- test/db`).
+import fs from "node:fs";
+import path from "node:path";
+import { ensureClient } from "./db/ensure-client.mjs";
+import { bin, root, run, seconds } from "./run.mjs";
+
+ensureClient();
+const results = [];
+
+let t = performance.now();
+results.push(["vitest", await run(bin("vitest"), ["run", ...process.argv.slice(2)]), seconds(t)]);
+
+if (fs.existsSync(path.join(root, "playwright.config.ts"))) {
+  t = performance.now();
+  results.push(["playwright", await run(bin("playwright"), ["test"]), seconds(t)]);
+} else {
+  console.log("playwright.config.ts not found: skipping the e2e suite.");
+}
+
+for (const [name, code, took] of results) console.log(`${code === 0 ? "PASS" : "FAIL"}  ${name} (${took})`);
+process.exit(results.some(([, code]) => code !== 0) ? 1 : 0);
