@@ -1,0 +1,300 @@
+// The real Plumb server for integration tests: `next build` (once, when the build is missing or older than
+// the sources), then `next start` on a free port with its own fresh database. Tests speak HTTP to it.
+//
+//   const server = await startServer({ seed: async (db) => ({ a: await seedOrg(db, { scopes: "all" }) }) });
+//   await fetch(`${server.baseUrl}/api/v1/domains`, { headers: { Authorization: `Bearer ${server.seeded.a.apiKey}` } });
+//   await server.stop();
+//
+// `seed` runs against the server's database BEFORE the server starts (embedded PGlite allows one process at a
+// time, so: open, seed, close, start). PLUMB_TEST_DB=postgres (with DATABASE_URL) gives each server a fresh
+// database on that PostgreSQL server instead. Start one server per test file and seed several organizations.
+//
+// Builds are serialised across vitest workers (and other checkouts' tests) by a lock file; a rebuild while
+// another test file's server is running from the same .next would break that server, which only happens
+// when sources change mid-run (never in CI).
+import { spawn, type ChildProcess } from "node:child_process";
+import { createHash, randomBytes } from "node:crypto";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { openDatabase, type Prisma } from "@/lib/db";
+import { createUserWithOrg } from "@/lib/services/users/create-user-with-org";
+import { createApiKey } from "@/lib/services/api-keys/create-api-key";
+
+const ROOT = path.resolve(import.meta.dirname, "..", "..");
+const NEXT_BIN = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
+const DIST = path.join(ROOT, ".next");
+const STAMP = path.join(DIST, "plumb-build-stamp");
+const LOCK = path.join(os.tmpdir(), `plumb-next-build-${createHash("sha256").update(ROOT).digest("hex").slice(0, 12)}.lock`);
+
+// What the production bundle is made of. Tests and e2e specs are not part of it.
+const SOURCE_DIRS = ["app", "lib", "components", "inngest", "public", "generated", "bin"];
+const SOURCE_FILES = ["next.config.ts", "package.json", "package-lock.json", "tsconfig.json", "postcss.config.mjs", "proxy.ts", "middleware.ts", "instrumentation.ts"];
+const IGNORED = /(^|\/)(node_modules|\.next)(\/|$)|\.test\.tsx?$/;
+
+function sourceFingerprint(): string {
+  const h = createHash("sha256");
+  const visit = (rel: string) => {
+    const full = path.join(ROOT, rel);
+    let st: fs.Stats;
+    try {
+      st = fs.statSync(full);
+    } catch {
+      return;
+    }
+    if (IGNORED.test(rel)) return;
+    if (st.isDirectory()) {
+      for (const name of fs.readdirSync(full).sort()) visit(path.join(rel, name));
+    } else {
+      h.update(`${rel}\0${st.size}\0${st.mtimeMs}\n`);
+    }
+  };
+  for (const d of SOURCE_DIRS) visit(d);
+  for (const f of SOURCE_FILES) visit(f);
+  return h.digest("hex");
+}
+
+function buildIsCurrent(fingerprint: string): boolean {
+  return fs.existsSync(path.join(DIST, "BUILD_ID")) && fs.existsSync(STAMP) && fs.readFileSync(STAMP, "utf8") === fingerprint;
+}
+
+function pidAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+async function withBuildLock<T>(fn: () => Promise<T>): Promise<T> {
+  for (;;) {
+    try {
+      const fd = fs.openSync(LOCK, "wx");
+      fs.writeSync(fd, String(process.pid));
+      fs.closeSync(fd);
+      break;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
+      const holder = Number(fs.readFileSync(LOCK, "utf8").trim() || "0");
+      // A lock left by a killed process would block every later run.
+      if (holder && !pidAlive(holder)) fs.rmSync(LOCK, { force: true });
+      else await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+  try {
+    return await fn();
+  } finally {
+    fs.rmSync(LOCK, { force: true });
+  }
+}
+
+function run(cmd: string, args: string[], env: NodeJS.ProcessEnv, logFile: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const out = fs.openSync(logFile, "w");
+    const child = spawn(cmd, args, { cwd: ROOT, env, stdio: ["ignore", out, out] });
+    child.on("error", reject);
+    child.on("exit", (code) => {
+      fs.closeSync(out);
+      if (code === 0) resolve();
+      else reject(new Error(`${path.basename(args[0] ?? cmd)} ${args.slice(1).join(" ")} failed (${code}):\n${fs.readFileSync(logFile, "utf8").slice(-4000)}`));
+    });
+  });
+}
+
+/** Builds the app unless .next already holds a build of the current sources. */
+export async function ensureBuild(): Promise<void> {
+  if (buildIsCurrent(sourceFingerprint())) return;
+  await withBuildLock(async () => {
+    // Fingerprint taken before building: an edit made during the build makes the next run rebuild.
+    const fingerprint = sourceFingerprint();
+    if (buildIsCurrent(fingerprint)) return;
+    const env = { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", PLUMB_BUILD_SKIP_TYPECHECK: "1" };
+    await run(process.execPath, [NEXT_BIN, "build"], env, path.join(os.tmpdir(), `plumb-next-build-${process.pid}.log`));
+    fs.writeFileSync(STAMP, fingerprint);
+  });
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once("error", reject);
+    srv.listen(0, "127.0.0.1", () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+interface TestDatabaseTarget {
+  env: Record<string, string>;
+  open(): Promise<{ prisma: Prisma; close(): Promise<void> }>;
+  dispose(): Promise<void>;
+}
+
+async function databaseTarget(dataDir: string): Promise<TestDatabaseTarget> {
+  if (process.env.PLUMB_TEST_DB !== "postgres") {
+    return {
+      // "" counts as unset for lib/env and lib/db, so a DATABASE_URL in the outer environment cannot leak in.
+      env: { DATABASE_URL: "" },
+      open: () => openDatabase({ dir: dataDir, url: "" }),
+      dispose: async () => undefined,
+    };
+  }
+  const base = process.env.DATABASE_URL;
+  if (!base) throw new Error("PLUMB_TEST_DB=postgres needs DATABASE_URL");
+  const pg = (await import("pg")).default;
+  const name = `plumb_srv_${randomBytes(6).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: base });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${name}"`);
+  await admin.end();
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  return {
+    env: { DATABASE_URL: url.toString() },
+    open: () => openDatabase({ url: url.toString() }),
+    dispose: async () => {
+      const a = new pg.Client({ connectionString: base });
+      await a.connect();
+      await a.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(() => undefined);
+      await a.end();
+    },
+  };
+}
+
+export interface TestServer<T> {
+  baseUrl: string;
+  port: number;
+  dataDir: string;
+  seeded: T;
+  /** Server output so far (for failure messages). */
+  logs(): string;
+  stop(): Promise<void>;
+}
+
+export interface StartServerOptions<T> {
+  seed?: (db: Prisma) => Promise<T>;
+  /** Extra environment for the server process (wins over the defaults). */
+  env?: Record<string, string>;
+  /** How long to wait for /api/v1/health (default 90 s: the first request opens and migrates the database). */
+  readyTimeoutMs?: number;
+}
+
+async function waitForHealth(baseUrl: string, child: ChildProcess, timeoutMs: number, logs: () => string): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}:\n${logs().slice(-4000)}`);
+    try {
+      const res = await fetch(`${baseUrl}/api/v1/health`, { signal: AbortSignal.timeout(30_000) });
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`The server did not become healthy within ${timeoutMs} ms:\n${logs().slice(-4000)}`);
+}
+
+export async function startServer<T = undefined>(opts: StartServerOptions<T> = {}): Promise<TestServer<T>> {
+  await ensureBuild();
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "plumb-server-"));
+  const target = await databaseTarget(dataDir);
+
+  let seeded = undefined as T;
+  const db = await target.open();
+  try {
+    if (opts.seed) seeded = await opts.seed(db.prisma);
+  } finally {
+    await db.close();
+  }
+
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  let output = "";
+  const child = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(port), "-H", "127.0.0.1"], {
+    cwd: ROOT,
+    // Own process group, so stop() ends the server and anything it started.
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+      PLUMB_DATA_DIR: dataDir,
+      PLUMB_ALLOW_PRIVATE_TARGETS: "1",
+      PLUMB_DEMO_SEED: "0",
+      NEXTAUTH_URL: baseUrl,
+      ...target.env,
+      ...opts.env,
+    },
+  });
+  const append = (chunk: Buffer) => {
+    output = (output + chunk.toString("utf8")).slice(-200_000);
+  };
+  child.stdout?.on("data", append);
+  child.stderr?.on("data", append);
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+
+  let stopped = false;
+  const stop = async () => {
+    if (stopped) return;
+    stopped = true;
+    if (child.exitCode === null && child.pid) {
+      try {
+        process.kill(-child.pid, "SIGTERM");
+      } catch {
+        // already gone
+      }
+      const killer = setTimeout(() => {
+        try {
+          process.kill(-child.pid!, "SIGKILL");
+        } catch {
+          // already gone
+        }
+      }, 5000);
+      await exited;
+      clearTimeout(killer);
+    }
+    await target.dispose();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  };
+
+  try {
+    await waitForHealth(baseUrl, child, opts.readyTimeoutMs ?? 90_000, () => output);
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+  return { baseUrl, port, dataDir, seeded, logs: () => output, stop };
+}
+
+// ---------- seeding ----------
+
+export interface SeededOrg {
+  orgId: string;
+  orgSlug: string;
+  userId: string;
+  email: string;
+  password: string;
+  /** Raw API key with the requested scopes. */
+  apiKey: string;
+  apiKeyId: string;
+}
+
+/** An organization with an owner (email + password) and one API key with `scopes` ("all" or "a:read,b:write"). */
+export async function seedOrg(db: Prisma, opts: { name?: string; scopes?: string | string[] } = {}): Promise<SeededOrg> {
+  const suffix = randomBytes(4).toString("hex");
+  const email = `owner-${suffix}@example.test`;
+  const password = `pw-${randomBytes(8).toString("hex")}`;
+  const { user, organization } = await createUserWithOrg({ email, password, orgName: opts.name ?? `Org ${suffix}` }, db);
+  const { apiKey, rawKey } = await createApiKey({ orgId: organization.id, name: "test", scopes: opts.scopes ?? "all", createdById: user.id }, db);
+  return { orgId: organization.id, orgSlug: organization.slug, userId: user.id, email, password, apiKey: rawKey, apiKeyId: apiKey.id };
+}
+
+/** Another key for an existing organization. */
+export async function seedApiKey(db: Prisma, orgId: string, scopes: string | string[], opts: { expiresAt?: Date } = {}): Promise<string> {
+  const { rawKey } = await createApiKey({ orgId, name: `test ${scopes}`, scopes, expiresAt: opts.expiresAt }, db);
+  return rawKey;
+}
