@@ -43,15 +43,17 @@ const CREATE_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
   "applied_steps_count" INTEGER NOT NULL DEFAULT 0
 )`;
 
-// Arbitrary constant: serialises concurrent starters on PostgreSQL (a no-op in spirit on single-connection PGlite).
+// Arbitrary constant: serialises concurrent starters on PostgreSQL (harmless on single-connection PGlite).
+// Session-level: the caller must pass a runner bound to ONE connection, not a pool.
 const LOCK_ID = 72707351;
 
 /** Applies committed migrations that are not yet recorded; each in its own transaction. Returns applied names. */
 export async function applyMigrations(db: SqlRunner, files = readMigrationFiles()): Promise<string[]> {
-  await db.exec(CREATE_TABLE);
+  // Lock first: even CREATE TABLE IF NOT EXISTS fails when two servers run it at the same moment.
   await db.query(`SELECT pg_advisory_lock(${LOCK_ID})`);
   const applied: string[] = [];
   try {
+    await db.exec(CREATE_TABLE);
     const rows = await db.query<{ migration_name: string; checksum: string; finished_at: Date | null }>(
       `SELECT migration_name, checksum, finished_at FROM "_prisma_migrations" WHERE rolled_back_at IS NULL`,
     );

@@ -16,6 +16,9 @@ export async function openPostgres(url: string, opts: { migrate: boolean; poolMa
   const pg = (await import("pg")).default;
   const { PrismaPg } = await import("@prisma/adapter-pg");
   const pool = new pg.Pool({ connectionString: url, max: opts.poolMax });
+  // An idle pooled connection that dies (server restart, admin kill) emits 'error' on the pool; unhandled, it
+  // would crash the whole process. The pool drops that connection and the next query opens a new one.
+  pool.on("error", (err) => console.error(`[db] idle PostgreSQL connection lost: ${err.message}`));
   try {
     if (opts.migrate) {
       // The applier's advisory lock and BEGIN/COMMIT are per session: run it on one dedicated connection,
