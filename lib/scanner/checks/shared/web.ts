@@ -79,3 +79,14 @@ export function urlWithoutQuery(url: string): string {
   if (!u) return url.split(/[?#]/)[0];
   return `${u.origin}${u.pathname}`;
 }
+
+/**
+ * The page under a page-scope check when it can be judged as an HTML document: it answered, and with HTML
+ * (header checks about framing, CSP or sniffing mean nothing on a JSON or image response).
+ */
+export function documentPage(page: PageArtifacts | undefined): PageArtifacts | null {
+  if (!page || page.status === null) return null;
+  const type = page.responseHeaders["content-type"];
+  if (type !== undefined && !/html|xml/i.test(type)) return null;
+  return page;
+}
