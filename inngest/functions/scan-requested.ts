@@ -16,7 +16,7 @@ export const scanRequestedFn = inngest.createFunction(
     name: "Run a scan",
     retries: 2,
     // Each run drives a browser; two at a time keeps a small machine responsive.
-    concurrency: { limit: 2 },
+    concurrency: 2,
     triggers: [{ event: scanRequested }],
     onFailure: async ({ event, error }) => {
       const scanId = (event.data.event.data as { scanId?: unknown }).scanId;

@@ -1,13 +1,8 @@
+import type { CreditLedger } from "@/generated/prisma/client";
 import { getPrisma, type Prisma } from "@/lib/db";
 import { pageOf, pageQuery } from "@/lib/http/pagination";
 import { getCreditBalance } from "./get-balance";
 import { ensureMonthlyGrant } from "./monthly-grant";
-import { presentLedgerEntry, type LedgerEntryJson } from "./present-ledger-entry";
-
-export interface CreditsJson {
-  balance: number;
-  ledger: LedgerEntryJson[];
-}
 
 /**
  * Balance and one page of the ledger (newest first). Reading credits is one of the moments the month's
@@ -16,14 +11,12 @@ export interface CreditsJson {
 export async function getCredits(
   input: { orgId: string; limit: number; cursor?: string; now?: Date },
   prisma?: Prisma,
-): Promise<{ credits: CreditsJson; nextCursor: string | null }> {
+): Promise<{ balance: number; ledger: CreditLedger[]; nextCursor: string | null }> {
   const db = prisma ?? (await getPrisma());
   await ensureMonthlyGrant({ orgId: input.orgId, now: input.now }, db);
   const page = pageQuery(input);
-  const [balance, rows] = await Promise.all([
-    getCreditBalance(input.orgId, db),
-    db.creditLedger.findMany({ ...page, where: { AND: [{ organizationId: input.orgId }, page.where] } }),
-  ]);
+  const balance = await getCreditBalance(input.orgId, db);
+  const rows = await db.creditLedger.findMany({ ...page, where: { AND: [{ organizationId: input.orgId }, page.where] } });
   const { items, nextCursor } = pageOf(rows, input.limit);
-  return { credits: { balance, ledger: items.map(presentLedgerEntry) }, nextCursor };
+  return { balance, ledger: items, nextCursor };
 }

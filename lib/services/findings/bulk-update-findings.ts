@@ -1,7 +1,8 @@
 import { getPrisma, type Prisma } from "@/lib/db";
 import type { Severity } from "@/lib/scanner/types";
+import { recordAuditEvent, type Actor } from "../audit/record-audit-event";
 import { ServiceError } from "../errors";
-import type { FindingStatus } from "./present-finding";
+import type { FindingStatus } from "./finding-status";
 
 export const BULK_MAX_IDS = 500;
 
@@ -10,7 +11,8 @@ export const BULK_MAX_IDS = 500;
  * 404, nothing changed); the whole batch is one transaction.
  */
 export async function bulkUpdateFindings(
-  input: { orgId: string; ids: string[]; status?: FindingStatus; severity?: Severity; now?: Date },
+  actor: Actor,
+  input: { ids: string[]; status?: FindingStatus; severity?: Severity; now?: Date },
   prisma?: Prisma,
 ): Promise<{ updated: number }> {
   const ids = [...new Set(input.ids)];
@@ -23,11 +25,11 @@ export async function bulkUpdateFindings(
   const db = prisma ?? (await getPrisma());
   const now = input.now ?? new Date();
   return db.$transaction(async (tx) => {
-    const owned = await tx.finding.count({ where: { id: { in: ids }, organizationId: input.orgId } });
+    const owned = await tx.finding.count({ where: { id: { in: ids }, organizationId: actor.orgId } });
     if (owned !== ids.length) {
       throw new ServiceError("not_found", `${ids.length - owned} of the findings were not found.`);
     }
-    const scope = { id: { in: ids }, organizationId: input.orgId };
+    const scope = { id: { in: ids }, organizationId: actor.orgId };
     if (input.severity !== undefined) {
       await tx.finding.updateMany({ where: scope, data: { severity: input.severity, severityOverride: input.severity } });
     }
@@ -42,6 +44,11 @@ export async function bulkUpdateFindings(
         await tx.finding.updateMany({ where: scope, data: { status: input.status, resolvedAt: null } });
       }
     }
+    await recordAuditEvent(tx, actor, {
+      action: "finding.bulk_update",
+      targetType: "finding",
+      metadata: { ids, ...(input.status ? { status: input.status } : {}), ...(input.severity ? { severity: input.severity } : {}) },
+    });
     return { updated: ids.length };
   });
 }

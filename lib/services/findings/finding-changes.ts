@@ -1,7 +1,7 @@
 import type { Finding } from "@/generated/prisma/client";
 import type { PrismaNS } from "@/lib/db";
 import type { Severity } from "@/lib/scanner/types";
-import type { FindingStatus } from "./present-finding";
+import type { FindingStatus } from "./finding-status";
 
 export interface FindingPatch {
   status?: FindingStatus;

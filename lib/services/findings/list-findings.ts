@@ -1,7 +1,8 @@
 import { getPrisma, type Prisma, type PrismaNS } from "@/lib/db";
 import { pageOf, pageQuery } from "@/lib/http/pagination";
 import type { Pillar, Severity } from "@/lib/scanner/types";
-import { presentFinding, type FindingJson, type FindingStatus } from "./present-finding";
+import type { Finding } from "@/generated/prisma/client";
+import type { FindingStatus } from "./finding-status";
 
 export interface ListFindingsInput {
   orgId: string;
@@ -42,10 +43,9 @@ export function findingFilters(input: Omit<ListFindingsInput, "limit" | "cursor"
 export async function listFindings(
   input: ListFindingsInput,
   prisma?: Prisma,
-): Promise<{ items: FindingJson[]; nextCursor: string | null }> {
+): Promise<{ items: Finding[]; nextCursor: string | null }> {
   const db = prisma ?? (await getPrisma());
   const page = pageQuery(input);
   const rows = await db.finding.findMany({ ...page, where: { AND: [...findingFilters(input), page.where] } });
-  const { items, nextCursor } = pageOf(rows, input.limit);
-  return { items: items.map(presentFinding), nextCursor };
+  return pageOf(rows, input.limit);
 }

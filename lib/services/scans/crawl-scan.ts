@@ -3,6 +3,7 @@ import { discoverPages } from "@/lib/scanner";
 import { allowPrivateTargets, domainOrigin, normalizePageUrl } from "./scan-target";
 import { isScanStillRunning } from "./mark-scan-running";
 import { watchForCancel } from "./watch-for-cancel";
+import { asTimings } from "./timings";
 
 export const PAGE_PENDING = "pending";
 
@@ -45,12 +46,4 @@ export async function crawlScan(
     data: { pagesTotal, timings: { ...asTimings(scan.timings), crawl: Date.now() - startedAt } },
   });
   return { stopped: false, pagesTotal };
-}
-
-export function asTimings(value: unknown): Record<string, number> {
-  const out: Record<string, number> = {};
-  if (value && typeof value === "object") {
-    for (const [k, v] of Object.entries(value)) if (typeof v === "number") out[k] = v;
-  }
-  return out;
 }

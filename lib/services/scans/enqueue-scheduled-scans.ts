@@ -47,8 +47,9 @@ export async function enqueueScheduledScans(input: { now?: Date } = {}, prisma?:
           data: { nextScheduledAt: next },
         });
         if (claimed.count === 0) return null;
-        return createScanInTx(tx, {
-          orgId: domain.organizationId,
+        // The scheduler acts for the organization; no user or key is behind it.
+        const actor = { orgId: domain.organizationId, userId: null, apiKeyId: null, requestId: null };
+        return createScanInTx(tx, actor, {
           domainId: domain.id,
           pillars: domain.schedulePillars,
           trigger: "schedule",

@@ -1,4 +1,5 @@
 import { getPrisma, type Prisma } from "@/lib/db";
+import { recordAuditEvent, type Actor } from "../audit/record-audit-event";
 import { refundScanCredits } from "../credits/refund-scan-credits";
 
 const MAX_ERROR_LENGTH = 2_000;
@@ -9,7 +10,15 @@ const MAX_ERROR_LENGTH = 2_000;
  * the failure handler, a scan that already succeeded) changes nothing and refunds nothing.
  */
 export async function endScanUnsuccessfully(
-  input: { scanId: string; orgId?: string; status: "failed" | "canceled"; error?: string | null; now?: Date },
+  input: {
+    scanId: string;
+    orgId?: string;
+    status: "failed" | "canceled";
+    error?: string | null;
+    now?: Date;
+    /** who ended it, for the audit log (a person canceling); job failures are not audited */
+    audit?: { actor: Actor; action: string };
+  },
   prisma?: Prisma,
 ): Promise<{ changed: boolean; refunded: number }> {
   const db = prisma ?? (await getPrisma());
@@ -36,6 +45,14 @@ export async function endScanUnsuccessfully(
       charged: scan.creditsCharged,
       note: input.status === "canceled" ? "Scan canceled" : "Scan failed",
     });
+    if (input.audit) {
+      await recordAuditEvent(tx, input.audit.actor, {
+        action: input.audit.action,
+        targetType: "scan",
+        targetId: scan.id,
+        metadata: { refunded },
+      });
+    }
     return { changed: true, refunded };
   });
 }

@@ -1,6 +1,7 @@
+import type { Scan } from "@/generated/prisma/client";
 import { getPrisma, type Prisma } from "@/lib/db";
 import { pageOf, pageQuery } from "@/lib/http/pagination";
-import { presentScan, type ScanJson, type ScanStatus } from "./present-scan";
+import type { ScanStatus } from "./scan-status";
 
 export interface ListScansInput {
   orgId: string;
@@ -11,7 +12,7 @@ export interface ListScansInput {
 }
 
 /** Newest first, keyset-paginated, always scoped to the organization. */
-export async function listScans(input: ListScansInput, prisma?: Prisma): Promise<{ items: ScanJson[]; nextCursor: string | null }> {
+export async function listScans(input: ListScansInput, prisma?: Prisma): Promise<{ items: Scan[]; nextCursor: string | null }> {
   const db = prisma ?? (await getPrisma());
   const page = pageQuery(input);
   const rows = await db.scan.findMany({
@@ -25,6 +26,5 @@ export async function listScans(input: ListScansInput, prisma?: Prisma): Promise
       ],
     },
   });
-  const { items, nextCursor } = pageOf(rows, input.limit);
-  return { items: items.map((s) => presentScan(s)), nextCursor };
+  return pageOf(rows, input.limit);
 }

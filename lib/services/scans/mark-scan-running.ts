@@ -1,5 +1,5 @@
 import { getPrisma, type Prisma } from "@/lib/db";
-import type { ScanStatus } from "./present-scan";
+import type { ScanStatus } from "./scan-status";
 
 /**
  * queued -> running. Returns proceed=false when the scan was canceled (or otherwise ended) before the job

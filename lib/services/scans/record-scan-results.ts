@@ -1,8 +1,8 @@
 import { getPrisma, type Prisma } from "@/lib/db";
 import type { ScanResult } from "@/lib/scanner/types";
 import { upsertScanFindings } from "../findings/upsert-scan-findings";
-import { asTimings } from "./crawl-scan";
-import { emptySeverityCounts } from "./present-scan";
+import { asTimings } from "./timings";
+import { emptySeverityCounts } from "./scan-status";
 import { normalizePageUrl } from "./scan-target";
 
 const MAX_PAGE_ERROR = 1_000;

@@ -1,7 +1,7 @@
 import { getPrisma, type Prisma } from "@/lib/db";
 import { resolveUnseenFindings } from "../findings/resolve-unseen-findings";
-import { asTimings } from "./crawl-scan";
-import type { ScanStatus } from "./present-scan";
+import { asTimings } from "./timings";
+import type { ScanStatus } from "./scan-status";
 
 export interface SettledScan {
   settled: boolean;

@@ -1,12 +1,12 @@
 import { getPrisma, type Prisma } from "@/lib/db";
-import { presentFinding, type FindingJson } from "../findings/present-finding";
+import type { Finding, Scan } from "@/generated/prisma/client";
 import { getScanRowOrThrow } from "./get-scan";
-import { isTerminalScanStatus, presentScan, type ScanJson } from "./present-scan";
+import { isTerminalScanStatus } from "./scan-status";
 
 export type ScanEvent =
-  | { event: "progress"; data: ScanJson }
-  | { event: "finding"; data: FindingJson }
-  | { event: "done"; data: ScanJson }
+  | { event: "progress"; scan: Scan }
+  | { event: "finding"; finding: Finding }
+  | { event: "done"; scan: Scan }
   | { event: "heartbeat" };
 
 export const SCAN_EVENTS_POLL_MS = 500;
@@ -52,52 +52,21 @@ export async function* watchScanEvents(
     for (const o of occurrences) {
       seenFindings.add(o.findingId);
       lastEmit = Date.now();
-      yield { event: "finding", data: presentFinding(o.finding) };
+      yield { event: "finding", finding: o.finding };
     }
-    const json = presentScan(scan);
     if (isTerminalScanStatus(scan.status)) {
-      yield { event: "done", data: json };
+      yield { event: "done", scan };
       return;
     }
     const key = `${scan.status}:${scan.pagesDone}:${scan.pagesTotal}`;
     if (key !== lastProgress) {
       lastProgress = key;
       lastEmit = Date.now();
-      yield { event: "progress", data: json };
+      yield { event: "progress", scan };
     } else if (Date.now() - lastEmit >= SCAN_EVENTS_HEARTBEAT_MS) {
       lastEmit = Date.now();
       yield { event: "heartbeat" };
     }
     await sleep(pollMs, input.signal);
   }
-}
-
-/** Server-Sent Events encoding of watchScanEvents; heartbeats are comments so clients ignore them. */
-export function scanEventStream(events: AsyncGenerator<ScanEvent>): ReadableStream<Uint8Array> {
-  const encoder = new TextEncoder();
-  return new ReadableStream<Uint8Array>({
-    async start(controller) {
-      controller.enqueue(encoder.encode(`retry: 2000\n: connected\n\n`));
-    },
-    async pull(controller) {
-      try {
-        const next = await events.next();
-        if (next.done) {
-          controller.close();
-          return;
-        }
-        const e = next.value;
-        controller.enqueue(
-          encoder.encode(e.event === "heartbeat" ? `: heartbeat\n\n` : `event: ${e.event}\ndata: ${JSON.stringify(e.data)}\n\n`),
-        );
-      } catch {
-        // The client only learns that the stream broke; details stay in the server log.
-        controller.enqueue(encoder.encode(`event: error\ndata: ${JSON.stringify({ message: "The progress stream failed." })}\n\n`));
-        controller.close();
-      }
-    },
-    async cancel() {
-      await events.return(undefined);
-    },
-  });
 }

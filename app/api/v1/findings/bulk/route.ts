@@ -1,0 +1,7 @@
+import { bulkUpdateFindingsContract } from "@/lib/api/contract/findings";
+import { defineRoute } from "@/lib/http/define-route";
+import { bulkUpdateFindings } from "@/lib/services/findings/bulk-update-findings";
+
+export const POST = defineRoute(bulkUpdateFindingsContract, async ({ actor, body }) =>
+  bulkUpdateFindings(actor, { ids: body.ids, status: body.status, severity: body.severity }),
+);
