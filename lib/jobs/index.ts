@@ -1,0 +1,3 @@
+export { send, type SendableEvent } from "./send";
+export { startJobEngine, stopJobEngine } from "./start";
+export { jobMode, type JobMode } from "./mode";
