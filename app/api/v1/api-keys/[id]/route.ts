@@ -1,0 +1,6 @@
+import { defineRoute } from "@/lib/http/define-route";
+import { revokeApiKeyContract } from "@/lib/api/contract/api-keys";
+import { serializeApiKey } from "@/lib/api/serializers/api-key";
+import { revokeApiKey } from "@/lib/services/api-keys/revoke-api-key";
+
+export const DELETE = defineRoute(revokeApiKeyContract, async ({ actor, params }) => serializeApiKey(await revokeApiKey(actor, params.id)));

@@ -1,0 +1,10 @@
+import { getPrisma } from "@/lib/db";
+import { ServiceError } from "../errors";
+
+/** A domain of the organization; another organization's id is "not found", exactly like a missing one. */
+export async function getDomainOrThrow(orgId: string, domainId: string) {
+  const db = await getPrisma();
+  const domain = await db.domain.findFirst({ where: { id: domainId, organizationId: orgId } });
+  if (!domain) throw new ServiceError("not_found", "Domain not found.");
+  return domain;
+}
