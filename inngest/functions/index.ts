@@ -41,5 +41,7 @@
  */
 import type { InngestFunction } from "inngest";
 import { purgeExpiredIdempotencyKeysFn } from "./purge-expired-idempotency-keys";
+import { scanRequestedFn } from "./scan-requested";
+import { scheduledScansFn } from "./scheduled-scans";
 
-export const functions: InngestFunction.Any[] = [purgeExpiredIdempotencyKeysFn];
+export const functions: InngestFunction.Any[] = [purgeExpiredIdempotencyKeysFn, scanRequestedFn, scheduledScansFn];
