@@ -29,6 +29,8 @@ export const trackerSchema = z.object({
   hosts: z.array(hostSchema).min(1),
   /** names of first-party cookies the vendor's script sets; "*" matches any run of characters */
   cookies: z.array(z.string().min(1)),
+  /** sets no cookies and builds no profile (e.g. Plausible): regulators such as the CNIL can exempt it from consent */
+  cookieless: z.boolean().optional(),
 });
 export type Tracker = z.infer<typeof trackerSchema>;
 
@@ -72,6 +74,17 @@ const cookiePatterns: { re: RegExp; tracker: Tracker }[] = TRACKER_DB.flatMap((t
 /** The tracker whose script sets a first-party cookie of this name (_ga -> Google Analytics). */
 export function trackerForCookieName(name: string): Tracker | undefined {
   return cookiePatterns.find((p) => p.re.test(name))?.tracker;
+}
+
+const NO_CONSENT_CATEGORIES: TrackerCategory[] = ["tag_manager", "customer_interaction", "fingerprinting"];
+
+/**
+ * Whether loading this tracker normally needs the visitor's prior consent (ePrivacy/GDPR reading): not for
+ * tag managers alone, on-demand chat widgets, fraud-prevention fingerprinting (needs disclosure instead) or
+ * cookieless audience measurement.
+ */
+export function needsConsent(t: Tracker): boolean {
+  return !NO_CONSENT_CATEGORIES.includes(t.category) && !t.cookieless;
 }
 
 export const CATEGORY_LABELS: Record<TrackerCategory, string> = {

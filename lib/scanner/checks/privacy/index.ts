@@ -1,3 +1,13 @@
 import type { CheckDefinition } from "../../types";
+import { behaviourChecks } from "./behaviour";
+import { consentMissing, privacyPolicyMissing, trackingBeforeConsent } from "./consent";
+import { gpcUnsupported, referrerLeak } from "./leaks";
 
-export const checks: CheckDefinition[] = [];
+export const checks: CheckDefinition[] = [
+  privacyPolicyMissing,
+  consentMissing,
+  trackingBeforeConsent,
+  ...behaviourChecks,
+  referrerLeak,
+  gpcUnsupported,
+];

@@ -1,3 +1,4 @@
 import type { CheckDefinition } from "../../types";
+import { trackerChecks } from "./checks";
 
-export const checks: CheckDefinition[] = [];
+export const checks: CheckDefinition[] = [...trackerChecks];
