@@ -241,7 +241,7 @@ export interface PageArtifacts {
   consoleErrors: string[];
   /** gather-level problems (timeouts of a sub-step) — never thrown */
   errors: string[];
-  timings: { navigationMs: number; gatherMs: number };
+  timings: { navigationMs: number; gatherMs: number; steps?: Record<string, number> };
 }
 
 export interface ProbeResult {
@@ -333,6 +333,19 @@ export interface Finding {
   selector?: string;
   fix: string;
   fingerprint: string;
+  /** the result's discriminator (header, cookie, host…) when the check set one */
+  key?: string;
+}
+
+export interface CheckOutcome {
+  rule: string;
+  pillar: Pillar;
+  outcome: "pass" | "fail" | "n/a" | "error";
+  error?: string;
+  /** share of applicable pages that passed (page checks); 1 or 0 for site checks; feeds the pillar score */
+  passRate?: number;
+  weight?: number;
+  severity?: Severity;
 }
 
 export interface ScanOptions {
@@ -368,6 +381,6 @@ export interface ScanResult {
   grade: string; // overall A+..F, capped by worst open severity
   security_grade?: string;
   findings: Finding[];
-  checks: { rule: string; pillar: Pillar; outcome: "pass" | "fail" | "n/a" | "error"; error?: string }[];
+  checks: CheckOutcome[];
   timings: Record<string, number>;
 }

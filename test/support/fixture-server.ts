@@ -13,7 +13,8 @@
 //   }
 // Rules apply in order "*", then matching prefix rules ("/x/*", shortest first), then the exact path; later
 // headers override earlier ones (Set-Cookie lists are concatenated). Header values and text bodies may use
-// {{ORIGIN}} (this server) and any `vars` passed in (e.g. {{THIRD_PARTY}} -> "http://127.0.0.2:41234").
+// {{ORIGIN}} (this server), {{EXPIRES_IN_180_DAYS}} (an ISO date) and any `vars` passed in
+// (e.g. {{THIRD_PARTY}} -> "http://127.0.0.2:41234").
 //
 // Any request to /_echo or /_echo/... (any method) is recorded in `beacons` and answered 204 with CORS open:
 // a sink for key-logging / exfiltration fixtures. GET /_echo.json returns the recorded list.
@@ -136,7 +137,11 @@ export async function startFixtureServer(opts: FixtureServerOptions): Promise<Fi
   let origin = "";
 
   const substitute = (s: string): string =>
-    s.replace(/\{\{(\w+)\}\}/g, (m, name: string) => (name === "ORIGIN" ? origin : (opts.vars?.[name] ?? m)));
+    s.replace(/\{\{(\w+)\}\}/g, (m, name: string) => (name === "ORIGIN" ? origin : (opts.vars?.[name] ?? builtins[name] ?? m)));
+  // Dates that must stay valid whenever the tests run (security.txt Expires).
+  const builtins: Record<string, string> = {
+    EXPIRES_IN_180_DAYS: new Date(Date.now() + 180 * 86_400_000).toISOString().replace(/\.\d+Z$/, "Z"),
+  };
 
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];

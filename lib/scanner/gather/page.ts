@@ -26,6 +26,24 @@ export interface GatherPageOptions {
   axe?: boolean; // default true
   typingProbe?: boolean; // default true
   signal?: AbortSignal;
+  /**
+   * Shared by the tabs of one scan: navigations (up to `load`) take turns, so paint metrics of one page are
+   * not inflated by another page's load competing for the CPU. The other steps (axe, probes) still overlap.
+   */
+  navigationLock?: Mutex;
+}
+
+/** A tiny FIFO mutex. */
+export class Mutex {
+  private tail: Promise<void> = Promise.resolve();
+  async acquire(): Promise<() => void> {
+    let release!: () => void;
+    const next = new Promise<void>((r) => (release = r));
+    const prev = this.tail;
+    this.tail = prev.then(() => next);
+    await prev;
+    return release;
+  }
 }
 
 const CAPS = {
@@ -168,6 +186,13 @@ export async function gatherPage(browser: Browser, url: string, opts: GatherPage
   }
 
   async function gatherInContext(): Promise<PageArtifacts> {
+    const steps: Record<string, number> = {};
+    let mark = Date.now();
+    const step = (name: string) => {
+      const now = Date.now();
+      steps[name] = now - mark;
+      mark = now;
+    };
     context = await browser.createBrowserContext();
     const page = await context.newPage();
     const errors: string[] = [];
@@ -189,16 +214,30 @@ export async function gatherPage(browser: Browser, url: string, opts: GatherPage
       installRequestGuard(page, errors);
     }
 
+    step("setup");
     // --- navigation ---
-    const navStarted = Date.now();
+    let navStarted = Date.now();
     const navTimeout = Math.min(opts.navigationTimeoutMs ?? 15_000, Math.max(1_000, timeLeft(deadline) - 3_000));
     let navError: string | null = null;
+    let release: (() => void) | null = null;
+    if (opts.navigationLock) {
+      const acquiring = opts.navigationLock.acquire();
+      release = await withTimeout(acquiring, Math.max(0, timeLeft(deadline) - navTimeout - 3_000), "waiting for a navigation slot").catch(() => {
+        // Gave up waiting: hand the slot straight back whenever it arrives.
+        void acquiring.then((r) => r());
+        return null;
+      });
+    }
+    navStarted = Date.now();
     try {
       await page.goto(url, { waitUntil: "load", timeout: navTimeout });
     } catch (err) {
       navError = (err as Error).message.split("\n")[0];
+    } finally {
+      release?.();
     }
     const navigationMs = Date.now() - navStarted;
+    step("navigation");
     const navEntries = recorder.navigationEntries();
     const last = navEntries.at(-1);
     if (!last || last.status === null) {
@@ -218,8 +257,9 @@ export async function gatherPage(browser: Browser, url: string, opts: GatherPage
     }
 
     // Late requests (analytics after load) belong to the picture; wait briefly for quiet.
-    await page.waitForNetworkIdle({ idleTime: 400, timeout: Math.max(0, Math.min(2_500, timeLeft(deadline) - 8_000)) }).catch(() => undefined);
+    await page.waitForNetworkIdle({ idleTime: 300, timeout: Math.max(0, Math.min(2_500, timeLeft(deadline) - 8_000)) }).catch(() => undefined);
 
+    step("idle");
     // --- DOM facts, probes, perf ---
     let collected: Collected | null = null;
     try {
@@ -228,6 +268,7 @@ export async function gatherPage(browser: Browser, url: string, opts: GatherPage
       errors.push(`dom: ${(err as Error).message}`);
     }
 
+    step("collect");
     // --- axe ---
     let axe: AxeArtifact | null = null;
     if (opts.axe !== false) {
@@ -247,6 +288,7 @@ export async function gatherPage(browser: Browser, url: string, opts: GatherPage
       }
     }
 
+    step("axe");
     // --- typing probe (key logging) ---
     const exfiltration: BehaviourProbes["exfiltrationAfterTyping"] = [];
     let typingProbeRan = false;
@@ -278,6 +320,7 @@ export async function gatherPage(browser: Browser, url: string, opts: GatherPage
       }
     }
 
+    step("typing");
     // --- script/style bodies, cookies, TLS ---
     const requests = recorder.toRequests();
     try {
@@ -294,6 +337,7 @@ export async function gatherPage(browser: Browser, url: string, opts: GatherPage
       errors.push(`cookies: ${(err as Error).message}`);
     }
 
+    step("bodiesCookies");
     let tls: TlsArtifact | null = null;
     if (finalUrl.startsWith("https:")) {
       const sd = recorder.securityDetailsOf(finalUrl);
@@ -339,7 +383,7 @@ export async function gatherPage(browser: Browser, url: string, opts: GatherPage
       behaviour,
       consoleErrors,
       errors,
-      timings: { navigationMs, gatherMs: Date.now() - started },
+      timings: { navigationMs, gatherMs: Date.now() - started, steps },
     };
   }
 }
