@@ -17,7 +17,7 @@ const jobEnvSchema = z.object({
   INNGEST_DEV: present,
 });
 
-export function jobMode(env: NodeJS.ProcessEnv = process.env): JobMode {
+export function jobMode(env: Record<string, string | undefined> = process.env): JobMode {
   const parsed = jobEnvSchema.parse(env);
   if (parsed.INNGEST_EVENT_KEY || parsed.INNGEST_DEV) return "inngest";
   if (parsed.INNGEST_SIGNING_KEY) {

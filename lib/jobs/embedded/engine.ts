@@ -147,6 +147,11 @@ export class EmbeddedEngine {
     return engine;
   }
 
+  /** The pg-boss instance, for diagnostics (queues, schedules) — not for starting work: use send(). */
+  get pgBoss(): PgBoss {
+    return this.boss;
+  }
+
   /** The functions this engine runs, as serve() names them. */
   get functionSlugs(): string[] {
     return this.specs.map((s) => s.slug);
