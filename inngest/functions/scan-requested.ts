@@ -1,4 +1,6 @@
+import { NonRetriableError } from "inngest";
 import { inngest } from "@/inngest/client";
+import { ScanError } from "@/lib/scanner";
 import { scanRequested } from "@/inngest/events";
 import { crawlScan } from "@/lib/services/scans/crawl-scan";
 import { failScan } from "@/lib/services/scans/fail-scan";
@@ -10,6 +12,19 @@ import { settleScan } from "@/lib/services/scans/settle-scan";
 // reads what it needs from the database and writes its results there, so a step that runs twice after a
 // crash converges instead of duplicating. Each stage first checks the scan is still running, which is how
 // a cancel from the API stops the job between steps (the gather stage also polls during the page loads).
+// A site that is unreachable, or a target the SSRF guard refuses, won't change in the next minute: fail the
+// scan at once (onFailure refunds it) instead of spending the retries. Timeouts and browser crashes retry.
+const PERMANENT_SCAN_ERRORS = new Set(["invalid_url", "unreachable", "private_target"]);
+
+async function permanentErrorsFailFast<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (err) {
+    if (err instanceof ScanError && PERMANENT_SCAN_ERRORS.has(err.code)) throw new NonRetriableError(err.message, { cause: err });
+    throw err;
+  }
+}
+
 export const scanRequestedFn = inngest.createFunction(
   {
     id: "scan-requested",
@@ -31,10 +46,10 @@ export const scanRequestedFn = inngest.createFunction(
     const started = await step.run("mark-running", () => markScanRunning({ scanId }));
     if (!started.proceed) return { scanId, status: started.status, stage: "mark-running" };
 
-    const crawl = await step.run("crawl", () => crawlScan({ scanId }));
+    const crawl = await step.run("crawl", () => permanentErrorsFailFast(() => crawlScan({ scanId })));
     if (crawl.stopped) return { scanId, status: "canceled", stage: "crawl" };
 
-    const gathered = await step.run("gather-and-check", () => gatherScan({ scanId }));
+    const gathered = await step.run("gather-and-check", () => permanentErrorsFailFast(() => gatherScan({ scanId })));
     if (gathered.stopped) return { scanId, status: "canceled", stage: "gather-and-check" };
 
     const settled = await step.run("settle", () => settleScan({ scanId, erroredRules: gathered.erroredRules }));
