@@ -108,26 +108,28 @@ export const keyLogging: CheckDefinition = {
   run(ctx) {
     const page = ctx.page && ctx.page.status !== null ? ctx.page : null;
     if (!page) return "n/a";
+    if (page.behaviour.typingProbeRan === false) return "n/a"; // no text field to type into
     const base = page.finalUrl || page.url;
     const listenerDomains = new Set(
       page.behaviour.keyListeners
         .filter((l) => l.script && isThirdPartyUrl(l.script, base))
         .map((l) => registrableDomain(hostOf(l.script!))),
     );
-    const byHost = new Map<string, { bytes: number; urls: Set<string> }>();
+    const byHost = new Map<string, { bytes: number; urls: Set<string>; typed: boolean }>();
     for (const x of page.behaviour.exfiltrationAfterTyping) {
-      if (!isThirdPartyUrl(x.url, base)) continue; // your own autocomplete/search is fine
+      if (!(x.thirdParty ?? isThirdPartyUrl(x.url, base))) continue; // your own autocomplete/search is fine
       const host = hostOf(x.url);
-      const e = byHost.get(host) ?? { bytes: 0, urls: new Set() };
+      const e = byHost.get(host) ?? { bytes: 0, urls: new Set(), typed: false };
       e.bytes += x.bytes;
       e.urls.add(urlWithoutQuery(x.url));
+      if (x.containsTyped) e.typed = true;
       byHost.set(host, e);
     }
     const out: CheckResult[] = [];
     for (const [host, e] of byHost) {
       const tracker = trackerForHost(host);
       const sameAsListener = listenerDomains.has(registrableDomain(host));
-      const high = sameAsListener || tracker?.category === "session_replay";
+      const high = e.typed || sameAsListener || tracker?.category === "session_replay";
       out.push(
         fail(keyLogging, {
           url: page.url,
@@ -135,7 +137,7 @@ export const keyLogging: CheckDefinition = {
           siteWide: true,
           severity: high ? "high" : "medium",
           title: `Typed input sent to ${tracker?.name ?? host} before submit`,
-          description: `While text was typed into a form field — before anything was submitted — the page sent ${e.bytes} bytes to ${host}${tracker ? ` (${tracker.name}, ${tracker.category})` : ""}${sameAsListener ? ", whose script listens to key events on the page" : ""}. Visitors expect what they type to leave only when they press Submit; capturing abandoned input (emails, phone numbers, messages) is how 'form leak' trackers work.`,
+          description: `While text was typed into a form field — before anything was submitted — the page sent ${e.bytes} bytes to ${host}${e.typed ? " containing the typed text itself" : ""}${tracker ? ` (${tracker.name}, ${tracker.category})` : ""}${sameAsListener ? ", whose script listens to key events on the page" : ""}. Visitors expect what they type to leave only when they press Submit; capturing abandoned input (emails, phone numbers, messages) is how 'form leak' trackers work.`,
           fix: "Find the script listening on key/input events (browser devtools > Event Listeners) and remove it or disable its form/keystroke capture (session-replay tools: mask all inputs; marketing tools: turn off 'collect non-submitted forms').",
           evidence: `Destination: ${listPreview([...e.urls], 5)}\nBytes sent after typing: ${e.bytes}\nThird-party key listeners: ${listPreview(page.behaviour.keyListeners.filter((l) => l.script && isThirdPartyUrl(l.script, base)).map((l) => `${l.type} on ${l.target} by ${urlWithoutQuery(l.script!)}`), 5) || "none recorded"}`,
         }),
@@ -147,7 +149,15 @@ export const keyLogging: CheckDefinition = {
 
 const REPLAY_GLOBALS: Record<string, string> = {
   hj: "Hotjar",
+  _hjSettings: "Hotjar",
   hjSiteSettings: "Hotjar",
+  _hjRecordingEnabled: "Hotjar",
+  _lr_loaded: "LogRocket",
+  __inspld: "Inspectlet",
+  SessionCamRecorder: "SessionCam (Glassbox)",
+  CS_CONF: "Contentsquare",
+  LOQ: "Lucky Orange",
+  decibelInsight: "Decibel (Medallia DXA)",
   FS: "FullStory",
   _fs_namespace: "FullStory",
   _mfq: "Mouseflow",

@@ -145,3 +145,11 @@ describe("gpc-unsupported", () => {
     expect(runCheck(gpcUnsupported, makeContext([makePage()]))).toBe("n/a");
   });
 });
+
+describe("key-logging with the typing probe's evidence", () => {
+  it("high when the request carried the typed text; n/a when the probe could not type", () => {
+    const typed = makePage({ behaviour: { typingProbeRan: true, exfiltrationAfterTyping: [{ url: "https://api.vendor.example/c", bytes: 30, thirdParty: true, containsTyped: true }] } });
+    expect(failures(keyLogging, makeContext([typed]))[0].severity).toBe("high");
+    expect(runCheck(keyLogging, makeContext([makePage({ behaviour: { typingProbeRan: false } })]))).toBe("n/a");
+  });
+});

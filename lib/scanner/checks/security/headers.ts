@@ -276,6 +276,7 @@ export const versionDisclosure: CheckDefinition = {
           url: page.url,
           key: name,
           siteWide: true,
+          title: `Software version disclosed in the ${name} header`,
           description: `The ${name} header reveals the exact software version ("${value.slice(0, 100)}"). It tells an attacker which known vulnerabilities to try without any probing, and goes stale as soon as you fall behind on patches.`,
           fix:
             name === "server"

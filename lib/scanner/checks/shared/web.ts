@@ -1,5 +1,6 @@
-// URL and header helpers shared by checks. Registrable-domain logic is a small approximation of the
-// Public Suffix List (the common multi-label suffixes), enough to tell first from third parties.
+// URL and header helpers shared by checks. First/third party is decided on registrable domains (eTLD+1),
+// the same rule gather uses.
+import { getDomain } from "tldts-icann";
 import type { Headers, PageArtifacts } from "../../types";
 
 export function header(headers: Headers, name: string): string | undefined {
@@ -31,34 +32,15 @@ export function pageIsHttps(page: PageArtifacts): boolean {
   return isHttpsUrl(page.finalUrl || page.url);
 }
 
-const MULTI_LABEL_SUFFIXES = new Set([
-  "co.uk", "org.uk", "ac.uk", "gov.uk", "me.uk", "ltd.uk", "plc.uk", "net.uk",
-  "com.au", "net.au", "org.au", "edu.au", "gov.au",
-  "co.nz", "org.nz", "net.nz", "co.jp", "ne.jp", "or.jp", "ac.jp", "go.jp",
-  "com.br", "net.br", "org.br", "gov.br", "com.cn", "net.cn", "org.cn", "gov.cn",
-  "co.in", "net.in", "org.in", "firm.in", "gen.in", "ind.in", "co.za", "org.za", "gov.za",
-  "com.mx", "org.mx", "com.ar", "com.tr", "org.tr", "com.sg", "com.hk", "com.tw", "co.kr", "or.kr",
-  "co.il", "org.il", "com.my", "com.ph", "com.pl", "com.es", "com.ua", "co.id", "co.th",
-  "github.io", "gitlab.io", "herokuapp.com", "netlify.app", "vercel.app", "pages.dev", "workers.dev",
-  "web.app", "firebaseapp.com", "appspot.com", "azurewebsites.net", "cloudfront.net", "amazonaws.com",
-  "blogspot.com", "wordpress.com", "myshopify.com", "fly.dev", "onrender.com", "glitch.me",
-]);
-
 function isIp(host: string): boolean {
   return /^\d{1,3}(\.\d{1,3}){3}$/.test(host) || host.includes(":");
 }
 
-/** eTLD+1 of a host ("www.shop.example.co.uk" -> "example.co.uk"); IPs and single labels return themselves. */
+/** eTLD+1 from the ICANN Public Suffix List ("www.shop.example.co.uk" -> "example.co.uk"); IPs and single labels return themselves. */
 export function registrableDomain(host: string): string {
-  const h = host.toLowerCase().replace(/\.$/, "");
+  const h = host.toLowerCase().replace(/^\.+/, "").replace(/\.$/, "");
   if (isIp(h)) return h;
-  const labels = h.split(".");
-  if (labels.length <= 2) return h;
-  const lastTwo = labels.slice(-2).join(".");
-  const lastThree = labels.slice(-3).join(".");
-  if (MULTI_LABEL_SUFFIXES.has(lastTwo)) return labels.slice(-3).join(".");
-  if (MULTI_LABEL_SUFFIXES.has(lastThree)) return labels.slice(-4).join(".");
-  return lastTwo;
+  return getDomain(h, { allowPrivateDomains: false }) ?? h;
 }
 
 export function isThirdPartyUrl(url: string, pageUrl: string): boolean {
