@@ -63,11 +63,22 @@ describe("purge-expired-idempotency-keys (the real function, through send())", (
       ],
     });
 
+    const longAgo = new Date(Date.now() - 40 * 24 * 3600_000);
+    await db.prisma.jobRun.createMany({
+      data: [
+        { id: "old-done", functionId: "x", event: {}, status: "completed", finishedAt: longAgo },
+        { id: "recent-done", functionId: "x", event: {}, status: "failed", finishedAt: new Date() },
+      ],
+    });
+
     const { ids } = await send(maintenancePurgeRequested.create({ reason: "test" }));
     expect(ids).toHaveLength(1);
     const run = await waitForFunctionRun(db, "plumb-purge-expired-idempotency-keys");
+    expect(run.id).not.toBe("old-done");
     expect(run.status).toBe("completed");
-    expect(run.output).toEqual({ idempotencyKeysDeleted: 2, rateLimitBucketsDeleted: 1 });
+    expect(run.output).toEqual({ idempotencyKeysDeleted: 2, rateLimitBucketsDeleted: 1, jobRunsDeleted: 1 });
+    expect(await db.prisma.jobRun.findUnique({ where: { id: "old-done" } })).toBeNull();
+    expect(await db.prisma.jobRun.findUnique({ where: { id: "recent-done" } })).not.toBeNull();
     expect((await db.prisma.idempotencyKey.findMany()).map((k) => k.key)).toEqual(["live"]);
     expect((await db.prisma.rateLimitBucket.findMany()).map((b) => b.key)).toEqual(["live"]);
   });

@@ -168,4 +168,32 @@ describe("embedded engine", () => {
     expect(runsStarted).toBe(1);
     expect(await db.prisma.jobRun.count()).toBe(1);
   });
+
+  it("honours a function's concurrency limit", async () => {
+    let active = 0;
+    let peak = 0;
+    const fn = client.createFunction({ id: "one-at-a-time", concurrency: 1, triggers: [{ event: thing }] }, async ({ step }) => {
+      await step.run("work", async () => {
+        peak = Math.max(peak, ++active);
+        await new Promise((r) => setTimeout(r, 150));
+        active--;
+      });
+    });
+    engine = await startTestEngine(db, client, [fn]);
+    const { runs } = await engine.send([1, 2, 3].map((n) => ({ name: thing.name, data: { n } })));
+    for (const r of runs) expect((await waitForRun(db, r.runId)).status).toBe("completed");
+    expect(peak).toBe(1);
+  });
+
+  it("fails a run loudly when it reaches a step op the engine does not implement", async () => {
+    const fn = client.createFunction({ id: "sneaky", retries: 0, triggers: [{ event: thing }] }, async ({ step }) => {
+      await step.run("before", () => "ok");
+      // Reached through an alias, so the start-up source check cannot see it; the driver refuses the op.
+      const tools: Record<string, (...args: unknown[]) => Promise<unknown>> = step as never;
+      await tools["waitFor" + "Event"]("wait", { event: "test/never", timeout: "1h" });
+    });
+    const run = await runOne(fn, { n: 0 });
+    expect(run.status).toBe("failed");
+    expect(run.error).toMatch(/WaitForEvent.*embedded job engine/);
+  });
 });

@@ -190,6 +190,8 @@ export class EmbeddedEngine {
       heartbeatSeconds: this.timing.heartbeatSeconds,
       // Runs keep their own history in JobRun/JobStep; finished pg-boss jobs are only noise.
       deleteAfterSeconds: 24 * 60 * 60,
+      // A waiting job is a sleeping run: it must outlive the longest sleep (Inngest allows a year).
+      retentionSeconds: 400 * 24 * 60 * 60,
       notify: true,
     };
   }
