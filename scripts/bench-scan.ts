@@ -1,0 +1,130 @@
+// npm run bench:scan — Plumb vs Lighthouse on the same fixture pages (same Chromium), then a 20-page crawl
+// for throughput and peak memory. Not part of npm test: timings depend on the machine.
+//
+//   PLUMB_BENCH_PAGES=3     pages of the clean fixture compared with Lighthouse (default 3)
+//   PLUMB_BENCH_SKIP_LH=1   skip the Lighthouse part
+import fs from "node:fs";
+import path from "node:path";
+import lighthouse from "lighthouse";
+import puppeteer from "puppeteer-core";
+import { scanPages, scanSite } from "@/lib/scanner";
+import { CHROME_FLAGS, findChrome } from "@/lib/scanner/gather/browser";
+import { startFixtureServer } from "@/test/support/fixture-server";
+
+const root = path.resolve(import.meta.dirname, "..");
+
+/** Memory of this process and all its descendants (Chromium). PSS splits shared pages fairly; RSS overcounts. */
+function treeMemory(): { rssMb: number; pssMb: number } {
+  // Walk descendants through /proc/<pid>/task/<tid>/children (cheap: no scan of every process).
+  const pids: number[] = [];
+  const stack = [process.pid];
+  while (stack.length) {
+    const pid = stack.pop()!;
+    pids.push(pid);
+    try {
+      for (const tid of fs.readdirSync(`/proc/${pid}/task`)) {
+        const kids = fs.readFileSync(`/proc/${pid}/task/${tid}/children`, "utf8").trim();
+        if (kids) stack.push(...kids.split(/\s+/).map(Number));
+      }
+    } catch {
+      // exited
+    }
+  }
+  let rss = 0;
+  let pss = 0;
+  for (const pid of pids) {
+    try {
+      const rollup = fs.readFileSync(`/proc/${pid}/smaps_rollup`, "utf8");
+      rss += Number(rollup.match(/^Rss:\s+(\d+)/m)?.[1] ?? 0);
+      pss += Number(rollup.match(/^Pss:\s+(\d+)/m)?.[1] ?? 0);
+    } catch {
+      // gone
+    }
+  }
+  return { rssMb: rss / 1024, pssMb: pss / 1024 };
+}
+
+function sampleMemory(): { stop: () => { rssMb: number; pssMb: number } } {
+  if (!fs.existsSync("/proc/self/smaps_rollup")) {
+    let peak = 0;
+    const t = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss / 1048576)), 100);
+    return { stop: () => (clearInterval(t), { rssMb: peak, pssMb: peak }) };
+  }
+  const peak = { rssMb: 0, pssMb: 0 };
+  const tick = () => {
+    const m = treeMemory();
+    peak.rssMb = Math.max(peak.rssMb, m.rssMb);
+    peak.pssMb = Math.max(peak.pssMb, m.pssMb);
+  };
+  const t = setInterval(tick, 300);
+  return { stop: () => (clearInterval(t), tick(), peak) };
+}
+
+async function lighthouseRun(urls: string[]): Promise<{ ms: number; scores: Record<string, number | null>[] }> {
+  const t = Date.now();
+  const userDataDir = fs.mkdtempSync(path.join(root, ".bench-lh-"));
+  const browser = await puppeteer.launch({
+    executablePath: findChrome(),
+    headless: true,
+    userDataDir,
+    args: [...CHROME_FLAGS, "--remote-debugging-port=0"],
+  });
+  const port = Number(new URL(browser.wsEndpoint()).port);
+  const scores: Record<string, number | null>[] = [];
+  try {
+    for (const url of urls) {
+      const result = await lighthouse(url, { port, output: "json", logLevel: "error" });
+      const cats = result?.lhr.categories ?? {};
+      scores.push(Object.fromEntries(Object.entries(cats).map(([k, v]) => [k, v.score === null ? null : Math.round(v.score * 100)])));
+    }
+  } finally {
+    await browser.close();
+    fs.rmSync(userDataDir, { recursive: true, force: true });
+  }
+  return { ms: Date.now() - t, scores };
+}
+
+async function main(): Promise<void> {
+  const nPages = Number(process.env.PLUMB_BENCH_PAGES ?? 3);
+  const clean = await startFixtureServer({ root: path.join(root, "test/fixtures/sites/clean") });
+  const crawl = await startFixtureServer({ root: path.join(root, "test/fixtures/sites/crawl") });
+  try {
+    const paths = ["/", "/about", "/contact", "/privacy", "/blog/", "/blog/rye-starter", "/blog/long-fermentation"].slice(0, nPages);
+    const urls = paths.map((p) => `${clean.origin}${p}`);
+    console.log(`# Plumb vs Lighthouse — ${urls.length} pages of the clean fixture, same Chromium (${findChrome()})`);
+
+    // Plumb: all seven pillars, pages in parallel tabs, browser launch included.
+    const t = Date.now();
+    const plumb = await scanPages({ url: urls[0], allowPrivate: true }, urls);
+    const plumbMs = Date.now() - t;
+    console.log(`plumb       ${(plumbMs / 1000).toFixed(2)} s  (${plumb.findings.length} findings, ${plumb.checks.length} checks/page-set, grade ${plumb.grade})`);
+    // Plumb, one tab at a time (like Lighthouse runs).
+    const t1 = Date.now();
+    await scanPages({ url: urls[0], allowPrivate: true, concurrency: 1 }, urls);
+    const plumbSerialMs = Date.now() - t1;
+    console.log(`plumb (1 tab) ${(plumbSerialMs / 1000).toFixed(2)} s`);
+
+    if (process.env.PLUMB_BENCH_SKIP_LH !== "1") {
+      const lh = await lighthouseRun(urls);
+      console.log(`lighthouse  ${(lh.ms / 1000).toFixed(2)} s  (categories: ${Object.keys(lh.scores[0] ?? {}).join(", ")})`);
+      console.log(`ratio       Lighthouse / Plumb = ${(lh.ms / plumbMs).toFixed(2)}x (parallel tabs), ${(lh.ms / plumbSerialMs).toFixed(2)}x (one tab)`);
+    }
+
+    console.log(`\n# 20-page crawl of the crawl fixture`);
+    const mem = sampleMemory();
+    const t2 = Date.now();
+    const crawled = await scanSite({ url: `${crawl.origin}/`, allowPrivate: true, maxPages: 20 });
+    const crawlMs = Date.now() - t2;
+    const peak = mem.stop();
+    const loaded = crawled.pages.filter((p) => p.status !== null).length;
+    console.log(`pages       ${loaded}/${crawled.pages.length} in ${(crawlMs / 1000).toFixed(2)} s = ${(loaded / (crawlMs / 1000)).toFixed(2)} pages/s`);
+    console.log(`timings     ${JSON.stringify(crawled.timings)}`);
+    for (const p of crawled.pages.filter((pg) => pg.status === null)) console.log(`failed      ${p.url}: ${p.error}`);
+    console.log(`peak memory node + Chromium: ${peak.pssMb.toFixed(0)} MB PSS (${peak.rssMb.toFixed(0)} MB summed RSS)`);
+  } finally {
+    await clean.close();
+    await crawl.close();
+  }
+}
+
+await main();
