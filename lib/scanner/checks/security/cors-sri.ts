@@ -1,5 +1,6 @@
 // Cross-origin trust: a CORS policy that lets any site read authenticated responses, and third-party
 // scripts/stylesheets loaded without Subresource Integrity.
+import { trackerForUrl } from "../../data/trackers";
 import type { CheckDefinition, CheckResult } from "../../types";
 import { analyzablePages, fail, listPreview } from "../shared/result";
 import { hostOf, isThirdPartyUrl, urlWithoutQuery } from "../shared/web";
@@ -58,6 +59,12 @@ export const corsPermissive: CheckDefinition = {
   },
 };
 
+/**
+ * Hosts whose responses differ per request by design (font CSS tailored to the user agent), so an integrity
+ * hash cannot be pinned. Tracker scripts are skipped for the same reason; the trackers pillar covers them.
+ */
+const SRI_IMPOSSIBLE_HOSTS = new Set(["fonts.googleapis.com", "use.typekit.net", "p.typekit.net", "fast.fonts.net"]);
+
 export const sriMissing: CheckDefinition = {
   rule: "sri-missing",
   pillar: "security",
@@ -73,6 +80,7 @@ export const sriMissing: CheckDefinition = {
       const add = (src: string, kind: string) => {
         if (!isThirdPartyUrl(src, page.finalUrl || page.url)) return;
         const host = hostOf(src);
+        if (SRI_IMPOSSIBLE_HOSTS.has(host) || trackerForUrl(src)) return;
         const entry = byHost.get(host) ?? { kind: new Set(), urls: new Set(), pages: new Set() };
         entry.kind.add(kind);
         entry.urls.add(urlWithoutQuery(src));

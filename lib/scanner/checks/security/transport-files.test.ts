@@ -161,6 +161,16 @@ describe("sri-missing", () => {
     expect(failures(sriMissing, makeContext([page])).map((r) => r.key).sort()).toEqual(["cdn.jsdelivr.net", "fonts.example.org"]);
   });
 
+  it("skips hosts where SRI cannot work: per-browser font CSS and tracker tags", () => {
+    const page = makePage({
+      dom: {
+        scripts: [{ src: "https://www.googletagmanager.com/gtag/js?id=G-1", inline: false, async: true, defer: false }],
+        stylesheets: [{ href: "https://fonts.googleapis.com/css2?family=Inter" }],
+      },
+    });
+    expect(failures(sriMissing, makeContext([page]))).toEqual([]);
+  });
+
   it("merges pages through siteWide results with the same key", () => {
     const script = { src: "https://cdn.jsdelivr.net/x.js", inline: false, async: false, defer: false };
     const r = failures(sriMissing, makeContext([makePage({ dom: { scripts: [script] } }), makePage({ url: "https://example.com/b", dom: { scripts: [script] } })]));

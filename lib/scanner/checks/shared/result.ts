@@ -59,16 +59,6 @@ export function originUrl(origin: string): string {
   return `${origin.replace(/\/+$/, "")}/`;
 }
 
-/**
- * Runs a per-page evaluation over every analyzable page ("n/a" when none). Results meant to merge into one
- * finding per site should carry `key` and `siteWide: true`; the engine lists every page in `urls`.
- */
-export function eachPage(pages: PageArtifacts[], perPage: (page: PageArtifacts) => CheckResult[]): CheckResult[] | "n/a" {
-  const judged = analyzablePages(pages);
-  if (judged.length === 0) return "n/a";
-  return judged.flatMap(perPage);
-}
-
 export function listPreview(items: string[], max = 10): string {
   const shown = items.slice(0, max);
   const more = items.length > max ? `\n… and ${items.length - max} more` : "";
