@@ -47,7 +47,13 @@ describe("sitemap checks", () => {
     expect(runCheck(sitemapMissing, makeContext([makePage()], { sitemaps: [] }))).toBe("n/a");
   });
   it("invalid: fires on unparseable XML and on a robots-declared sitemap that 404s", () => {
-    const bad = failures(sitemapInvalid, makeContext([makePage()], { sitemaps: [sitemap({ valid: false, urls: [], error: "not a sitemap (no <urlset> or <sitemapindex> root)" })] }));
+    const bad = failures(
+      sitemapInvalid,
+      makeContext([makePage()], {
+        ...robots(`User-agent: *\nAllow: /\nSitemap: ${O}/sitemap.xml\n`),
+        sitemaps: [sitemap({ valid: false, urls: [], error: "not a sitemap (no <urlset> or <sitemapindex> root)" })],
+      }),
+    );
     expect(bad).toHaveLength(1);
     expect(bad[0].evidence).toContain("no <urlset>");
     const declared = failures(
@@ -58,6 +64,11 @@ describe("sitemap checks", () => {
     expect(declared[0].key).toBe(`${O}/sm.xml`);
     // The default location simply missing is seo-sitemap-missing's business.
     expect(failures(sitemapInvalid, makeContext([makePage()], { sitemaps: [sitemap({ status: 404, urls: [], valid: false })] }))).toEqual([]);
+  });
+  it("treats an undeclared /sitemap.xml answered by an HTML shell (soft 404) as missing, not invalid", () => {
+    const ctx = makeContext([makePage()], { sitemaps: [sitemap({ status: 200, urls: [], valid: false, error: "not a sitemap (no <urlset> or <sitemapindex> root)" })] });
+    expect(failures(sitemapInvalid, ctx)).toEqual([]);
+    expect(failures(sitemapMissing, ctx)).toHaveLength(1);
   });
   it("broken entries: one site-wide result per broken URL; live, unknown and 403 entries pass", () => {
     const ctx = makeContext([makePage({ url: `${O}/` })], {

@@ -1,12 +1,30 @@
 // XML sitemaps: present, parseable, and listing only live pages. Gather fetches the sitemaps named in
 // robots.txt (else /sitemap.xml) and probes a sample of the listed URLs.
-import type { CheckDefinition, CheckResult } from "../../types";
+import type { CheckContext, CheckDefinition, CheckResult } from "../../types";
 import { parseRobots } from "../../crawl/robots";
 import { fail } from "../shared/result";
 import { isBrokenStatus, keyOf, knownStatuses } from "./pages";
 
 function declaredInRobots(robotsBody: string | undefined): string[] {
   return robotsBody ? parseRobots(robotsBody).sitemaps : [];
+}
+
+type SitemapEntry = CheckContext["site"]["sitemaps"][number];
+
+/**
+ * Gather probes /sitemap.xml when robots.txt declares no sitemap. If that guess 404s, or answers 200 with
+ * something that is not a sitemap (a single-page app's HTML shell, a soft 404), the site simply has no
+ * sitemap: seo-sitemap-missing's finding, not a broken sitemap.
+ */
+function isAbsentDefault(s: SitemapEntry, all: SitemapEntry[], declared: Set<string>): boolean {
+  if (all.length !== 1 || declared.has(keyOf(s.url))) return false;
+  if (!/\/sitemap\.xml$/i.test(s.url.split(/[?#]/)[0])) return false;
+  return s.status !== null && (s.status >= 400 || !s.valid);
+}
+
+function declaredSet(ctx: CheckContext): Set<string> {
+  const r = ctx.site.robotsTxt;
+  return new Set(declaredInRobots(r?.status === 200 ? r.body : undefined).map(keyOf));
 }
 
 export const sitemapMissing: CheckDefinition = {
@@ -17,18 +35,19 @@ export const sitemapMissing: CheckDefinition = {
   title: "No XML sitemap",
   scope: "site",
   run(ctx) {
-    const { sitemaps, robotsTxt, origin } = ctx.site;
+    const { sitemaps, origin } = ctx.site;
     if (sitemaps.length === 0) return "n/a"; // not probed
-    if (sitemaps.some((s) => s.status !== null && s.status < 400)) return [];
     if (sitemaps.every((s) => s.status === null)) return "n/a"; // unreachable: nothing to conclude
-    const fromRobots = declaredInRobots(robotsTxt?.status === 200 ? robotsTxt.body : undefined);
-    if (fromRobots.length > 0) return []; // a declared-but-broken sitemap is seo-sitemap-invalid's finding
+    const declared = declaredSet(ctx);
+    // A declared-but-broken sitemap is seo-sitemap-invalid's finding.
+    if (declared.size > 0) return [];
+    if (!sitemaps.every((s) => s.status === null || isAbsentDefault(s, sitemaps, declared))) return [];
     return [
       fail(sitemapMissing, {
         url: sitemaps[0].url,
         description: "The site has no XML sitemap (none declared in robots.txt, and /sitemap.xml is missing). Search engines then find pages only by following links, so new, deep or poorly linked pages are indexed late or not at all.",
         fix: `Generate a sitemap of your indexable pages (most frameworks and CMSs have a plugin), serve it at ${origin}/sitemap.xml and add "Sitemap: ${origin}/sitemap.xml" to robots.txt.`,
-        evidence: sitemaps.map((s) => `GET ${s.url} -> ${s.status ?? s.error ?? "unreachable"}`).join("\n"),
+        evidence: sitemaps.map((s) => `GET ${s.url} -> ${s.status ?? "unreachable"}${s.error ? ` (${s.error})` : ""}`).join("\n"),
       }),
     ];
   },
@@ -42,16 +61,15 @@ export const sitemapInvalid: CheckDefinition = {
   title: "Sitemap is broken or not valid XML",
   scope: "site",
   run(ctx) {
-    const { sitemaps, robotsTxt } = ctx.site;
+    const { sitemaps } = ctx.site;
     if (sitemaps.length === 0) return "n/a";
-    const declared = new Set(declaredInRobots(robotsTxt?.status === 200 ? robotsTxt.body : undefined).map(keyOf));
+    const declared = declaredSet(ctx);
     const results: CheckResult[] = [];
     for (const s of sitemaps) {
       if (s.status === null) continue; // unreachable probe: no evidence of a defect
+      if (isAbsentDefault(s, sitemaps, declared)) continue;
       const isDeclared = declared.has(keyOf(s.url));
       if (s.status >= 400) {
-        // A missing default /sitemap.xml is seo-sitemap-missing; a sitemap robots.txt (or an index) names must exist.
-        if (!isDeclared && /\/sitemap\.xml$/i.test(s.url.split(/[?#]/)[0]) && sitemaps.length === 1) continue;
         results.push(
           fail(sitemapInvalid, {
             url: s.url,
