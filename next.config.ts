@@ -15,6 +15,8 @@ const nextConfig: NextConfig = {
     "lighthouse",
   ],
   poweredByHeader: false,
+  // `next start` of a build snapshot (test/support/server.ts); builds always go to .next.
+  distDir: process.env.PLUMB_NEXT_DIST_DIR || ".next",
   // The test server (test/support/server.ts) builds with PLUMB_BUILD_SKIP_TYPECHECK=1: `npm run typecheck`
   // is the type gate, and a test build should not wait for (or fail on) a whole-project tsc run.
   typescript: { ignoreBuildErrors: process.env.PLUMB_BUILD_SKIP_TYPECHECK === "1" },

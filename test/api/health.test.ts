@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startServer, type TestServer } from "@/test/support/server";
+import { startServer, type TestServer, SERVER_START_TIMEOUT } from "@/test/support/server";
 
 describe("GET /api/v1/health", () => {
   let server: TestServer<undefined>;
   beforeAll(async () => {
     server = await startServer();
-  });
+  }, SERVER_START_TIMEOUT);
   afterAll(async () => server?.stop());
 
   it("reports the database, the job engine mode and the version in the envelope", async () => {

@@ -9,9 +9,10 @@
 // time, so: open, seed, close, start). PLUMB_TEST_DB=postgres (with DATABASE_URL) gives each server a fresh
 // database on that PostgreSQL server instead. Start one server per test file and seed several organizations.
 //
-// Builds are serialised across vitest workers (and other checkouts' tests) by a lock file; a rebuild while
-// another test file's server is running from the same .next would break that server, which only happens
-// when sources change mid-run (never in CI).
+// Builds are serialised across processes by a lock file. Each server runs from a snapshot of the build
+// (.next-test/<fingerprint>, via PLUMB_NEXT_DIST_DIR in next.config.ts), so a rebuild of .next — by another
+// test file after an edit, or by anybody in this shared checkout — never pulls the files from under a
+// running server.
 import { spawn, type ChildProcess } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import fs from "node:fs";
@@ -26,6 +27,10 @@ const ROOT = path.resolve(import.meta.dirname, "..", "..");
 const NEXT_BIN = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
 const DIST = path.join(ROOT, ".next");
 const STAMP = path.join(DIST, "plumb-build-stamp");
+const SNAPSHOTS = path.join(ROOT, ".next-test");
+// Not copied into snapshots: the compiler cache (large) and generated .ts types (tsc would see them twice).
+const NOT_SNAPSHOTTED = new Set(["cache", "types", "dev", "trace", "diagnostics", "lock"]);
+const KEEP_SNAPSHOTS = 3;
 const LOCK = path.join(os.tmpdir(), `plumb-next-build-${createHash("sha256").update(ROOT).digest("hex").slice(0, 12)}.lock`);
 
 // What the production bundle is made of. Tests and e2e specs are not part of it.
@@ -103,16 +108,55 @@ function run(cmd: string, args: string[], env: NodeJS.ProcessEnv, logFile: strin
   });
 }
 
-/** Builds the app unless .next already holds a build of the current sources. */
-export async function ensureBuild(): Promise<void> {
-  if (buildIsCurrent(sourceFingerprint())) return;
-  await withBuildLock(async () => {
+function snapshotDir(fingerprint: string): string {
+  return path.join(SNAPSHOTS, fingerprint.slice(0, 16));
+}
+
+function snapshot(fingerprint: string): void {
+  const dest = snapshotDir(fingerprint);
+  const tmp = `${dest}.${process.pid}.tmp`;
+  fs.rmSync(tmp, { recursive: true, force: true });
+  fs.cpSync(DIST, tmp, {
+    recursive: true,
+    filter: (src) => {
+      const rel = path.relative(DIST, src);
+      return rel === "" || !NOT_SNAPSHOTTED.has(rel.split(path.sep)[0]);
+    },
+  });
+  fs.rmSync(dest, { recursive: true, force: true });
+  fs.renameSync(tmp, dest);
+  // Old snapshots: keep a few (servers of other test files may still run from them).
+  const old = fs
+    .readdirSync(SNAPSHOTS)
+    .map((name) => path.join(SNAPSHOTS, name))
+    .filter((p) => p !== dest)
+    .sort((x, y) => fs.statSync(y).mtimeMs - fs.statSync(x).mtimeMs)
+    .slice(KEEP_SNAPSHOTS - 1);
+  for (const p of old) fs.rmSync(p, { recursive: true, force: true });
+}
+
+/**
+ * Builds the app unless a build of the current sources exists, and returns its snapshot directory (relative
+ * to the repository, for PLUMB_NEXT_DIST_DIR).
+ */
+export async function ensureBuild(): Promise<string> {
+  const current = sourceFingerprint();
+  if (fs.existsSync(path.join(snapshotDir(current), "BUILD_ID"))) return path.relative(ROOT, snapshotDir(current));
+  return withBuildLock(async () => {
     // Fingerprint taken before building: an edit made during the build makes the next run rebuild.
     const fingerprint = sourceFingerprint();
-    if (buildIsCurrent(fingerprint)) return;
-    const env = { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", PLUMB_BUILD_SKIP_TYPECHECK: "1" };
-    await run(process.execPath, [NEXT_BIN, "build"], env, path.join(os.tmpdir(), `plumb-next-build-${process.pid}.log`));
-    fs.writeFileSync(STAMP, fingerprint);
+    const dir = snapshotDir(fingerprint);
+    if (!fs.existsSync(path.join(dir, "BUILD_ID"))) {
+      if (!buildIsCurrent(fingerprint)) {
+        const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", PLUMB_BUILD_SKIP_TYPECHECK: "1" };
+        delete env.PLUMB_NEXT_DIST_DIR;
+        await run(process.execPath, [NEXT_BIN, "build"], env, path.join(os.tmpdir(), `plumb-next-build-${process.pid}.log`));
+        fs.writeFileSync(STAMP, fingerprint);
+      }
+      fs.mkdirSync(SNAPSHOTS, { recursive: true });
+      snapshot(fingerprint);
+    }
+    return path.relative(ROOT, dir);
   });
 }
 
@@ -182,6 +226,21 @@ export interface StartServerOptions<T> {
   readyTimeoutMs?: number;
 }
 
+// Runs `next start` and ends it when the test process disappears: vitest kills a worker that times out, and a
+// detached server would otherwise outlive it, holding a port and a data directory.
+const WATCHDOG = `
+const { spawn } = require("node:child_process");
+const parent = process.ppid;
+const child = spawn(process.execPath, JSON.parse(process.argv[1]), { stdio: "inherit" });
+const stop = (sig) => { try { child.kill(sig); } catch {} };
+process.on("SIGTERM", () => stop("SIGTERM"));
+process.on("SIGINT", () => stop("SIGINT"));
+const timer = setInterval(() => {
+  if (process.ppid !== parent) { stop("SIGTERM"); setTimeout(() => stop("SIGKILL"), 5000).unref(); }
+}, 1000);
+child.on("exit", (code) => { clearInterval(timer); process.exit(code ?? 1); });
+`;
+
 async function waitForHealth(baseUrl: string, child: ChildProcess, timeoutMs: number, logs: () => string): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
@@ -198,7 +257,7 @@ async function waitForHealth(baseUrl: string, child: ChildProcess, timeoutMs: nu
 }
 
 export async function startServer<T = undefined>(opts: StartServerOptions<T> = {}): Promise<TestServer<T>> {
-  await ensureBuild();
+  const distDir = await ensureBuild();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "plumb-server-"));
   const target = await databaseTarget(dataDir);
 
@@ -213,7 +272,7 @@ export async function startServer<T = undefined>(opts: StartServerOptions<T> = {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   let output = "";
-  const child = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(port), "-H", "127.0.0.1"], {
+  const child = spawn(process.execPath, ["-e", WATCHDOG, JSON.stringify([NEXT_BIN, "start", "-p", String(port), "-H", "127.0.0.1"])], {
     cwd: ROOT,
     // Own process group, so stop() ends the server and anything it started.
     detached: true,
@@ -225,6 +284,7 @@ export async function startServer<T = undefined>(opts: StartServerOptions<T> = {
       PLUMB_DATA_DIR: dataDir,
       PLUMB_ALLOW_PRIVATE_TARGETS: "1",
       PLUMB_DEMO_SEED: "0",
+      PLUMB_NEXT_DIST_DIR: distDir,
       NEXTAUTH_URL: baseUrl,
       ...target.env,
       ...opts.env,
@@ -298,3 +358,6 @@ export async function seedApiKey(db: Prisma, orgId: string, scopes: string | str
   const { rawKey } = await createApiKey({ orgId, name: `test ${scopes}`, scopes, expiresAt: opts.expiresAt }, db);
   return rawKey;
 }
+
+/** For `beforeAll(…, SERVER_START_TIMEOUT)`: a build may queue behind others' builds on a busy machine. */
+export const SERVER_START_TIMEOUT = 600_000;
