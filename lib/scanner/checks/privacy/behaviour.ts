@@ -129,15 +129,26 @@ export const keyLogging: CheckDefinition = {
     for (const [host, e] of byHost) {
       const tracker = trackerForHost(host);
       const sameAsListener = listenerDomains.has(registrableDomain(host));
-      const high = e.typed || sameAsListener || tracker?.category === "session_replay";
+      const captures = sameAsListener || tracker?.category === "session_replay";
+      const name = tracker?.name ?? host;
+      // Typed text seen in the request is proof; a key-listening vendor (or a session recorder, which
+      // compresses what it sends) receiving data while typing is strong evidence; anything else is only a
+      // request that happened while typing (e.g. an analytics "form_start" event) and stays low.
+      const severity = e.typed || captures ? "high" : "low";
       out.push(
         fail(keyLogging, {
           url: page.url,
           key: host,
           siteWide: true,
-          severity: high ? "high" : "medium",
-          title: `Typed input sent to ${tracker?.name ?? host} before submit`,
-          description: `While text was typed into a form field — before anything was submitted — the page sent ${e.bytes} bytes to ${host}${e.typed ? " containing the typed text itself" : ""}${tracker ? ` (${tracker.name}, ${tracker.category})` : ""}${sameAsListener ? ", whose script listens to key events on the page" : ""}. Visitors expect what they type to leave only when they press Submit; capturing abandoned input (emails, phone numbers, messages) is how 'form leak' trackers work.`,
+          severity,
+          title: e.typed
+            ? `Typed input sent to ${name} before submit`
+            : captures
+              ? `Keystrokes captured by ${name} before submit`
+              : `Requests to ${name} while the visitor types`,
+          description: e.typed || captures
+            ? `While text was typed into a form field — before anything was submitted — the page sent ${e.bytes} bytes to ${host}${tracker ? ` (${tracker.name}, ${tracker.category})` : ""}${e.typed ? ", containing the typed text itself" : ""}${sameAsListener ? "; its script listens to key events on the page" : ""}. Visitors expect what they type to leave only when they press Submit; capturing abandoned input (emails, phone numbers, messages) is how 'form leak' trackers work.`
+            : `While text was typed into a form field, the page sent ${e.bytes} bytes to ${host}${tracker ? ` (${tracker.name}, ${tracker.category})` : ""}. The typed text was not found in the requests, so this may only be an interaction event — but the third party learns that, and when, the visitor filled the form.`,
           fix: "Find the script listening on key/input events (browser devtools > Event Listeners) and remove it or disable its form/keystroke capture (session-replay tools: mask all inputs; marketing tools: turn off 'collect non-submitted forms').",
           evidence: `Destination: ${listPreview([...e.urls], 5)}\nBytes sent after typing: ${e.bytes}\nThird-party key listeners: ${listPreview(page.behaviour.keyListeners.filter((l) => l.script && isThirdPartyUrl(l.script, base)).map((l) => `${l.type} on ${l.target} by ${urlWithoutQuery(l.script!)}`), 5) || "none recorded"}`,
         }),

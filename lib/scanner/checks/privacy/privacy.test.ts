@@ -100,9 +100,9 @@ describe("key-logging", () => {
     expect(failures(keyLogging, makeContext([page]))[0]).toMatchObject({ severity: "high", key: "collect.keylog.example" });
   });
 
-  it("medium for another third party; nothing for first-party autocomplete", () => {
+  it("low for another third party without the typed text; nothing for first-party autocomplete", () => {
     const other = makePage({ behaviour: { exfiltrationAfterTyping: [{ url: "https://api.search-vendor.example/q", bytes: 40 }] } });
-    expect(failures(keyLogging, makeContext([other]))[0].severity).toBe("medium");
+    expect(failures(keyLogging, makeContext([other]))[0]).toMatchObject({ severity: "low", title: "Requests to api.search-vendor.example while the visitor types" });
     const own = makePage({ behaviour: { exfiltrationAfterTyping: [{ url: "https://example.com/api/suggest?q=a", bytes: 40 }] } });
     expect(failures(keyLogging, makeContext([own]))).toEqual([]);
   });
