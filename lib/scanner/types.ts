@@ -268,6 +268,8 @@ export interface SiteArtifacts {
   sitemapUrlStatus: Record<string, number | null>;
   /** CORS probe: response to a request with Origin: https://evil.example */
   corsProbe: ProbeResult | null;
+  /** https sites: GET http://<host>/ without following redirects — does plain HTTP redirect to HTTPS? (check plain-http) */
+  httpProbe?: ProbeResult | null;
 }
 
 export interface Artifacts {
