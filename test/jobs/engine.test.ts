@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { NonRetriableError, eventType } from "inngest";
 import { z } from "zod";
 import type { Database } from "@/lib/db";
@@ -12,13 +12,17 @@ const thing = eventType("test/thing.happened", { schema: z.object({ n: z.number(
 let db: Database;
 let engine: EmbeddedEngine | undefined;
 
-beforeEach(async () => {
+// One database for the file (pg-boss installs its schema once); every test has its own function ids and runs.
+beforeAll(async () => {
   db = await createTestDatabase();
 });
 
 afterEach(async () => {
   await engine?.stop();
   engine = undefined;
+});
+
+afterAll(async () => {
   await db.close();
 });
 
@@ -166,7 +170,7 @@ describe("embedded engine", () => {
     await engine.stop();
     engine = undefined;
     expect(runsStarted).toBe(1);
-    expect(await db.prisma.jobRun.count()).toBe(1);
+    expect(await db.prisma.jobRun.count({ where: { functionId: "plumb-test-dedupe" } })).toBe(1);
   });
 
   it("honours a function's concurrency limit", async () => {

@@ -262,10 +262,20 @@ export class EmbeddedEngine {
   }
 
   private async enqueueRun(spec: FunctionSpec, runId: string, event: unknown, startAfter?: Date): Promise<void> {
-    await this.boss.send(spec.queue, event === undefined ? { runId } : { runId, event }, {
-      singletonKey: runId,
-      ...(startAfter ? { startAfter } : {}),
-    });
+    // On PGlite an insert issued while a Prisma interactive transaction is open waits for that transaction;
+    // when the sender is inside it, that is forever. Say so instead of hanging silently.
+    const slow = setTimeout(
+      () => this.log.warn(`enqueueing ${spec.slug} has waited 5 s for the database: was send() called inside a transaction?`),
+      5000,
+    );
+    try {
+      await this.boss.send(spec.queue, event === undefined ? { runId } : { runId, event }, {
+        singletonKey: runId,
+        ...(startAfter ? { startAfter } : {}),
+      });
+    } finally {
+      clearTimeout(slow);
+    }
   }
 
   private async handleJob(spec: FunctionSpec, job: JobWithMetadata<unknown>): Promise<void> {
