@@ -14,6 +14,18 @@ describe("plain-http", () => {
     expect(r[0]).toMatchObject({ severity: "high", url: "http://example.com/", key: "http" });
   });
 
+  it("https site: medium when http:// serves content instead of redirecting; fine when it redirects or is closed", () => {
+    const serves = makeProbe("http://example.com/", { status: 200, headers: { "content-type": "text/html" }, body: "<h1>hi</h1>" });
+    const [r] = failures(plainHttp, makeContext([makePage()], { httpProbe: serves }));
+    expect(r).toMatchObject({ severity: "medium", key: "http-no-redirect" });
+    const redirects = makeProbe("http://example.com/", { status: 301, headers: { location: "https://example.com/" }, body: "" });
+    expect(failures(plainHttp, makeContext([makePage()], { httpProbe: redirects }))).toEqual([]);
+    const toHttp = makeProbe("http://example.com/", { status: 302, headers: { location: "http://www.example.com/" }, body: "" });
+    expect(failures(plainHttp, makeContext([makePage()], { httpProbe: toHttp }))).toHaveLength(1);
+    expect(failures(plainHttp, makeContext([makePage()], { httpProbe: makeProbe("http://example.com/", { status: null, body: "" }) }))).toEqual([]);
+    expect(failures(plainHttp, makeContext([makePage()]))).toEqual([]);
+  });
+
   it("passes when http redirects to https", () => {
     const page = makePage({ url: "http://example.com/", finalUrl: "https://example.com/", redirects: [{ url: "http://example.com/", status: 301, location: "https://example.com/" }] });
     expect(failures(plainHttp, makeContext([page], { origin: "http://example.com" }))).toEqual([]);

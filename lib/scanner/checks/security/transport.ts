@@ -1,6 +1,6 @@
 // Transport security: HTTPS at all, mixed content on HTTPS pages, passwords over HTTP, and the
 // certificate/protocol of HTTPS pages.
-import type { CheckDefinition, CheckResult, PageArtifacts, ResourceType } from "../../types";
+import type { CheckDefinition, CheckResult, PageArtifacts, ProbeResult, ResourceType } from "../../types";
 import { analyzablePages, fail, listPreview, originUrl } from "../shared/result";
 import { hostOf, isHttpUrl, isLoopbackHost, pageIsHttps, parseUrl, urlWithoutQuery } from "../shared/web";
 
@@ -15,7 +15,7 @@ export const plainHttp: CheckDefinition = {
     const pages = analyzablePages(ctx.pages);
     if (pages.length === 0) return "n/a";
     const insecure = pages.filter((p) => !pageIsHttps(p));
-    if (insecure.length === 0) return [];
+    if (insecure.length === 0) return httpRedirectMissing(ctx.site.httpProbe);
     const loopback = isLoopbackHost(hostOf(ctx.site.origin));
     const chain = insecure[0].redirects.map((r) => `${r.status} ${r.url} -> ${r.location}`);
     return [
@@ -35,6 +35,26 @@ export const plainHttp: CheckDefinition = {
     ];
   },
 };
+
+/** An HTTPS site whose http:// address answers with content instead of redirecting to https://. */
+function httpRedirectMissing(probe: ProbeResult | null | undefined): CheckResult[] {
+  if (!probe || probe.status === null) return []; // nothing listens on plain HTTP: fine
+  const location = probe.headers.location ?? "";
+  const redirectsToHttps = probe.status >= 300 && probe.status < 400 && /^https:\/\//i.test(location);
+  if (redirectsToHttps) return [];
+  return [
+    fail(plainHttp, {
+      url: probe.url,
+      key: "http-no-redirect",
+      siteWide: true,
+      severity: "medium",
+      title: "HTTP version of the site does not redirect to HTTPS",
+      description: `${probe.url} answers ${probe.status}${location ? ` with Location: ${location}` : ""} instead of redirecting to HTTPS. Visitors who type the bare domain or follow an old http:// link stay on an unencrypted connection that can be read and modified (HSTS, if set, only protects browsers that already visited over HTTPS).`,
+      fix: "Answer every http:// request with a 301 to the same path on https:// (nginx: `return 301 https://$host$request_uri;`), then add Strict-Transport-Security.",
+      evidence: `GET ${probe.url} -> ${probe.status}${location ? `\nLocation: ${location}` : ""}`,
+    }),
+  ];
+}
 
 const ACTIVE_TYPES: ResourceType[] = ["script", "stylesheet", "xhr", "fetch", "websocket", "document", "font", "other"];
 
