@@ -62,6 +62,7 @@ describe("axe rule checks", () => {
       severity: "high",
       selector: "main > img:nth-child(2)",
       key: "main > img:nth-child(2)",
+      siteWide: true,
       url: page.url,
     });
     expect(results[0].evidence).toContain('<img src="/hero.jpg">');

@@ -1,6 +1,6 @@
 // One CheckDefinition per WCAG A/AA axe rule (rule id "axe-<axe rule id>"). Each failing element becomes a
-// result keyed by its selector, so the same element on the same template dedups into one finding across
-// pages. Pass vs n/a follows axe: a rule in `passes` passed; one only in `inapplicable`/`incomplete`, or
+// site-wide result keyed by its selector, so the same element of a shared layout or template dedups into
+// one finding listing every page it fails on. Pass vs n/a follows axe: a rule in `passes` passed; one only in `inapplicable`/`incomplete`, or
 // not run at all, is n/a (weighs 0 in the pillar score, as in Lighthouse).
 import type { AxeViolation, CheckDefinition, CheckResult, PageArtifacts } from "../../types";
 import { fail } from "../shared/result";
@@ -76,6 +76,8 @@ export function axeRuleCheck(meta: AxeRuleMeta): CheckDefinition {
             evidence: [node.html, node.failureSummary].filter(Boolean).join("\n\n"),
             selector,
             key: selector,
+            // Layout elements (header, nav, footer) fail identically on every page: one finding, many URLs.
+            siteWide: true,
           }),
         );
       }

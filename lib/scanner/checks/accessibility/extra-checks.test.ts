@@ -46,7 +46,7 @@ describe("a11y-image-alt-meaningless", () => {
     });
     const r = failures(imageAltQuality, makeContext([page]));
     expect(r).toHaveLength(1);
-    expect(r[0]).toMatchObject({ selector: "#gallery img:nth-child(1)", key: "#gallery img:nth-child(1)", severity: "medium" });
+    expect(r[0]).toMatchObject({ selector: "#gallery img:nth-child(1)", key: "https://example.com/a.jpg", siteWide: true, severity: "medium" });
     expect(runCheck(imageAltQuality, makeContext([makePage({ dom: { images: [] } })]))).toBe("n/a");
   });
 });

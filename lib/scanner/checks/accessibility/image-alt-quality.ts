@@ -4,7 +4,7 @@
 // to be told about.
 import type { CheckDefinition, CheckResult, ImageFact } from "../../types";
 import { fail } from "../shared/result";
-import { parseUrl } from "../shared/web";
+import { parseUrl, urlWithoutQuery } from "../shared/web";
 
 const FILE_EXTENSION = /\.(jpe?g|png|gif|webp|avif|svg|bmp|tiff?|heic)$/i;
 const CAMERA_NAME = /^(img|dsc|dscn|dscf|pxl|photo|pic|image|screenshot|screen shot)[\s_-]*\d{2,}/i;
@@ -56,7 +56,9 @@ export const imageAltQuality: CheckDefinition = {
           fix: 'Replace the alt text with a short description of what the image conveys in context (e.g. alt="Team photo at the 2024 offsite"), or alt="" if the image is purely decorative.',
           evidence: `<img src="${img.src}" alt="${img.alt ?? ""}">`,
           selector: img.selector,
-          key: img.selector,
+          // The same image (a logo, a team photo) reused across pages is one finding.
+          key: urlWithoutQuery(img.src),
+          siteWide: true,
         }),
       );
       if (results.length >= 25) break;

@@ -48,7 +48,7 @@ describe("perf-unsized-images", () => {
     const unsized = img({ width: null, height: null, sizedByCss: false, selector: "article > img" });
     const calm = failures(unsizedImages, makeContext([makePage({ dom: { images: [unsized] } })]));
     expect(calm).toHaveLength(1);
-    expect(calm[0]).toMatchObject({ selector: "article > img", key: "article > img", severity: "low" });
+    expect(calm[0]).toMatchObject({ selector: "article > img", key: "https://example.com/hero.jpg", siteWide: true, severity: "low" });
     const shifted = failures(unsizedImages, makeContext([makePage({ dom: { images: [unsized] }, performance: { cls: 0.3 } })]));
     expect(shifted[0].severity).toBe("medium");
   });

@@ -105,7 +105,8 @@ export const unsizedImages: CheckDefinition = {
         fix: `Add the intrinsic size as attributes, e.g. <img src="…" width="${img.naturalWidth || 800}" height="${img.naturalHeight || 600}" alt="…"> and keep CSS height:auto, or set an aspect-ratio in CSS.`,
         evidence: `${urlWithoutQuery(img.src)}\ndisplayed ${img.displayWidth}x${img.displayHeight}, width attr ${img.width ?? "none"}, height attr ${img.height ?? "none"}`,
         selector: img.selector,
-        key: img.selector,
+        key: urlWithoutQuery(img.src),
+        siteWide: true,
       }),
     );
   },

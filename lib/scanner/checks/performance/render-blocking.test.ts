@@ -45,6 +45,14 @@ describe("perf-render-blocking-script", () => {
     });
     expect(failures(renderBlockingScripts, makeContext([page]))).toEqual([]);
   });
+
+  it("ignores head scripts the browser never fetched (nomodule, blocked)", () => {
+    const page = makePage({
+      dom: { scripts: [script("https://example.com/legacy.js")], html: html('<script nomodule src="/legacy.js"></script>') },
+      requests: [makeRequest("https://example.com/", { resourceType: "document" })],
+    });
+    expect(failures(renderBlockingScripts, makeContext([page]))).toEqual([]);
+  });
 });
 
 describe("perf-render-blocking-css", () => {

@@ -31,6 +31,8 @@ export function blockingScripts(page: PageArtifacts): { url: string; request?: N
     if (!s.src || s.inline || s.async || s.defer) continue;
     if (!JS_TYPES.test((s.type ?? "").trim())) continue; // module scripts are deferred; other types never run
     const request = requestFor(page, s.src);
+    // Never fetched (nomodule in a modern browser, a blocked URL): it cannot have held back the paint.
+    if (!request && page.requests.length > 0) continue;
     if (request?.renderBlocking === false) continue;
     if (!headReferences(head, s.src)) continue;
     if (request && (request.status === null || request.status >= 400)) continue; // a broken script is another problem
@@ -51,6 +53,8 @@ export function blockingStylesheets(page: PageArtifacts): { url: string; request
   for (const l of page.dom.stylesheets) {
     if (!l.href || nonBlockingMedia(l.media)) continue;
     const request = requestFor(page, l.href);
+    // Never fetched (rel="alternate stylesheet", disabled): not blocking.
+    if (!request && page.requests.length > 0) continue;
     if (request?.renderBlocking === false) continue;
     if (request && (request.status === null || request.status >= 400)) continue;
     out.push({ url: l.href, request });

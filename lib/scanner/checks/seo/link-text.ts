@@ -47,7 +47,9 @@ export const linkText: CheckDefinition = {
   run(ctx) {
     const page = ctx.page;
     if (!page || !isIndexablePage(page)) return "n/a";
-    const links = page.dom.links.filter((l) => !l.nofollow);
+    // In-page links (href="#", "#menu") are widget toggles rather than navigation; search engines skip them.
+    const here = (page.finalUrl || page.url).split("#")[0];
+    const links = page.dom.links.filter((l) => !l.nofollow && !(l.href.includes("#") && l.href.split("#")[0] === here));
     if (links.length === 0) return "n/a";
     const generic = new Map<string, string[]>();
     const empty: string[] = [];

@@ -88,6 +88,7 @@ describe("seo-link-text", () => {
           link("https://example.com/pricing", "See pricing plans"),
           link("https://example.com/p3", "Read more", { ariaLabel: "Read more about widget safety" }),
           link("https://example.com/ad", "here", { nofollow: true }),
+          link("https://example.com/#menu", "More"),
         ],
       },
     });
