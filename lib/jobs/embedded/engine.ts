@@ -279,7 +279,13 @@ export class EmbeddedEngine {
   }
 
   private async handleJob(spec: FunctionSpec, job: JobWithMetadata<unknown>): Promise<void> {
-    const data = jobDataSchema.parse(job.data);
+    const parsed = jobDataSchema.safeParse(job.data);
+    if (!parsed.success) {
+      // Retrying cannot fix a malformed job; drop it where an operator will see it.
+      this.log.error(`${spec.slug}: dropped job ${job.id} with unreadable data: ${parsed.error.message}`);
+      return;
+    }
+    const data = parsed.data;
     if ("cron" in data) {
       // Re-enqueued under the run's own key so that everything driving a run goes through the same exclusivity.
       const event = { name: "inngest/scheduled.timer", data: { cron: data.cron }, id: job.id, ts: Date.now() };
