@@ -8,7 +8,8 @@ import { isBrokenStatus, isIndexablePage, keyOf, knownStatuses } from "./pages";
 
 /** Raw href values of every canonical link in the served markup (the DOM fact only keeps the first). */
 export function canonicalHrefs(html: string): string[] {
-  const head = html.slice(0, Math.max(0, html.search(/<\/head\s*>/i)) || html.length);
+  const end = html.search(/<\/head\s*>/i);
+  const head = end >= 0 ? html.slice(0, end) : html;
   const out: string[] = [];
   for (const m of head.matchAll(/<link\b[^>]*>/gi)) {
     const tag = m[0];

@@ -1,6 +1,6 @@
 // <title>: present, a useful length, unique across the site. Search results show the title as the link
 // text; Google truncates around 600 px (about 60 characters).
-import type { CheckDefinition, CheckResult } from "../../types";
+import type { CheckDefinition, CheckResult, PageArtifacts } from "../../types";
 import { fail } from "../shared/result";
 import { isIndexablePage, keyOf } from "./pages";
 import { robotsDirectives } from "./noindex";
@@ -78,7 +78,7 @@ export const titleLength: CheckDefinition = {
 };
 
 /** Pages that deliberately stay out of the index or defer to a canonical are allowed to share titles. */
-function competesInIndex(page: Parameters<typeof isIndexablePage>[0]): boolean {
+function competesInIndex(page: PageArtifacts): boolean {
   if (!isIndexablePage(page)) return false;
   if (robotsDirectives(page).noindex) return false;
   const canonical = page.dom.canonical;
