@@ -88,6 +88,12 @@ describe("tls", () => {
     expect(failures(tlsExpiring, makeContext([makePage()]))).toEqual([]);
   });
 
+  it("a handshake Chromium refuses for its protocol version is weak-protocol (critical), not a certificate problem", () => {
+    const refused = makePage({ status: null, tls: { error: "net::ERR_SSL_VERSION_OR_CIPHER_MISMATCH" } });
+    expect(failures(tlsWeakProtocol, makeContext([refused]))[0].severity).toBe("critical");
+    expect(failures(tlsCertificate, makeContext([refused]))).toEqual([]);
+  });
+
   it("TLS 1.0/1.1 is weak, 1.2/1.3 fine", () => {
     for (const p of ["TLS 1.0", "TLS 1.1", "TLSv1", "SSL 3.0"]) {
       expect(failures(tlsWeakProtocol, makeContext([makePage({ tls: { protocol: p, validTo: now() + 90 * 86400 } })])), p).toHaveLength(1);

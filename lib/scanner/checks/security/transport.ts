@@ -145,6 +145,8 @@ export const passwordFormInsecure: CheckDefinition = {
 
 const DAY = 86_400;
 const WEAK_PROTOCOLS = /^(ssl|tls ?1(\.0|\.1)?$|tlsv1(\.0|\.1)?$)/i;
+/** Chromium no longer speaks TLS 1.0/1.1: a server offering nothing newer fails with these errors. */
+const PROTOCOL_ERRORS = /ERR_SSL_(VERSION_OR_CIPHER_MISMATCH|OBSOLETE_VERSION)/;
 
 function nowSeconds(): number {
   return Math.floor(Date.now() / 1000);
@@ -180,6 +182,7 @@ export const tlsCertificate: CheckDefinition = {
     const out: CheckResult[] = [];
     for (const [host, page] of byHost) {
       const tls = page.tls!;
+      if (tls.error && PROTOCOL_ERRORS.test(tls.error)) continue; // tls-weak-protocol reports it
       const expired = tls.validTo !== undefined && tls.validTo < nowSeconds();
       const notYet = tls.validFrom !== undefined && tls.validFrom > nowSeconds() + 300;
       if (!tls.error && !expired && !notYet) continue;
@@ -243,23 +246,34 @@ export const tlsWeakProtocol: CheckDefinition = {
   pillar: "security",
   severity: "high",
   weight: 3,
-  title: "Obsolete TLS protocol negotiated",
+  title: "Obsolete TLS protocol",
   scope: "site",
   run(ctx) {
-    const byHost = httpsPagesByHost(ctx.pages);
+    // Failed pages count too: a server that only offers TLS 1.0/1.1 never produces a response in Chromium.
+    const byHost = new Map<string, PageArtifacts>();
+    for (const p of ctx.pages) {
+      if (!p.tls || !pageIsHttps(p)) continue;
+      const host = parseUrl(p.finalUrl || p.url)?.host ?? "";
+      if (!byHost.has(host)) byHost.set(host, p);
+    }
     if (byHost.size === 0) return "n/a";
     const out: CheckResult[] = [];
     for (const [host, page] of byHost) {
       const protocol = page.tls?.protocol?.trim();
-      if (!protocol || !WEAK_PROTOCOLS.test(protocol)) continue;
+      const refused = page.tls?.error !== undefined && PROTOCOL_ERRORS.test(page.tls.error);
+      if (!refused && (!protocol || !WEAK_PROTOCOLS.test(protocol))) continue;
       out.push(
         fail(tlsWeakProtocol, {
           url: page.url,
           key: host,
           siteWide: true,
-          description: `${host} negotiated ${protocol}. SSL and TLS 1.0/1.1 are deprecated (RFC 8996) with known weaknesses; current browsers refuse them.`,
-          fix: "Enable TLS 1.2 and 1.3 only (nginx: `ssl_protocols TLSv1.2 TLSv1.3;`, Apache: `SSLProtocol -all +TLSv1.2 +TLSv1.3`).",
-          evidence: `Protocol: ${protocol}${page.tls?.cipher ? `\nCipher: ${page.tls.cipher}` : ""}`,
+          severity: refused ? "critical" : "high",
+          title: refused ? "Server offers only obsolete TLS versions" : undefined,
+          description: refused
+            ? `Chromium refused to connect to ${host} (${page.tls?.error}): the server offers no protocol version or cipher current browsers accept — typically TLS 1.0/1.1 only (deprecated by RFC 8996). Visitors with up-to-date browsers cannot open the site.`
+            : `${host} negotiated ${protocol}. SSL and TLS 1.0/1.1 are deprecated (RFC 8996) with known weaknesses; current browsers refuse them.`,
+          fix: "Enable TLS 1.2 and 1.3 with modern ciphers (nginx: `ssl_protocols TLSv1.2 TLSv1.3;`, Apache: `SSLProtocol -all +TLSv1.2 +TLSv1.3`); the Mozilla SSL Configuration Generator gives tested settings.",
+          evidence: refused ? `Error: ${page.tls?.error}` : `Protocol: ${protocol}${page.tls?.cipher ? `\nCipher: ${page.tls.cipher}` : ""}`,
         }),
       );
     }
