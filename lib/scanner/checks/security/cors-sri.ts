@@ -3,7 +3,7 @@
 import { trackerForUrl } from "../../data/trackers";
 import type { CheckDefinition, CheckResult } from "../../types";
 import { analyzablePages, fail, listPreview } from "../shared/result";
-import { hostOf, isThirdPartyUrl, urlWithoutQuery } from "../shared/web";
+import { hostOf, isExecutableScript, isThirdPartyUrl, urlWithoutQuery } from "../shared/web";
 
 /** The foreign origin gather sends in its CORS probe (see SiteArtifacts.corsProbe). */
 export const CORS_PROBE_ORIGIN = "https://evil.example";
@@ -87,7 +87,7 @@ export const sriMissing: CheckDefinition = {
         entry.pages.add(page.url);
         byHost.set(host, entry);
       };
-      for (const s of page.dom.scripts) if (s.src && !s.integrity) add(s.src, "script");
+      for (const s of page.dom.scripts) if (s.src && !s.integrity && isExecutableScript(s)) add(s.src, "script");
       for (const s of page.dom.stylesheets) if (!s.integrity) add(s.href, "stylesheet");
     }
     // One result per page carrying the same key: the engine merges them into one finding listing every page.

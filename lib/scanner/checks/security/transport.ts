@@ -2,7 +2,7 @@
 // certificate/protocol of HTTPS pages.
 import type { CheckDefinition, CheckResult, PageArtifacts, ProbeResult, ResourceType } from "../../types";
 import { analyzablePages, fail, listPreview, originUrl } from "../shared/result";
-import { hostOf, isHttpUrl, isLoopbackHost, pageIsHttps, parseUrl, urlWithoutQuery } from "../shared/web";
+import { hostOf, isExecutableScript, isHttpUrl, isLoopbackHost, pageIsHttps, parseUrl, urlWithoutQuery } from "../shared/web";
 
 export const plainHttp: CheckDefinition = {
   rule: "plain-http",
@@ -82,7 +82,7 @@ export const mixedContent: CheckDefinition = {
       if (isHttpUrl(r.url) || r.url.startsWith("ws:")) add(r.url, ACTIVE_TYPES.includes(r.resourceType));
     }
     // Browsers block active mixed content before a request exists; the DOM still shows it.
-    for (const s of page.dom.scripts) if (s.src && isHttpUrl(s.src)) add(s.src, true);
+    for (const s of page.dom.scripts) if (s.src && isHttpUrl(s.src) && isExecutableScript(s)) add(s.src, true);
     for (const s of page.dom.stylesheets) if (isHttpUrl(s.href)) add(s.href, true);
     for (const f of page.dom.iframes) if (isHttpUrl(f.src)) add(f.src, true);
     for (const i of page.dom.images) if (isHttpUrl(i.src)) add(i.src, false);

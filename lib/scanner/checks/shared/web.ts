@@ -1,7 +1,7 @@
 // URL and header helpers shared by checks. First/third party is decided on registrable domains (eTLD+1),
 // the same rule gather uses.
 import { getDomain } from "tldts-icann";
-import type { Headers, PageArtifacts } from "../../types";
+import type { Headers, PageArtifacts, ScriptFact } from "../../types";
 
 export function header(headers: Headers, name: string): string | undefined {
   return headers[name.toLowerCase()];
@@ -71,4 +71,14 @@ export function documentPage(page: PageArtifacts | undefined): PageArtifacts | n
   const type = page.responseHeaders["content-type"];
   if (type !== undefined && !/html|xml/i.test(type)) return null;
   return page;
+}
+
+const JS_TYPES = /^(|text\/javascript|application\/javascript|module|text\/ecmascript|application\/ecmascript|text\/jscript|application\/x-javascript)$/i;
+
+/**
+ * Whether the browser runs a <script>: consent managers park scripts as type="text/plain" until the
+ * visitor opts in, and those must not count as loaded.
+ */
+export function isExecutableScript(s: Pick<ScriptFact, "type">): boolean {
+  return JS_TYPES.test((s.type ?? "").split(";")[0].trim());
 }

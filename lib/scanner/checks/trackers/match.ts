@@ -2,7 +2,7 @@
 import { trackerForUrl, type Tracker } from "../../data/trackers";
 import type { PageArtifacts } from "../../types";
 import { analyzablePages } from "../shared/result";
-import { hostOf, isThirdPartyUrl, urlWithoutQuery } from "../shared/web";
+import { hostOf, isExecutableScript, isThirdPartyUrl, urlWithoutQuery } from "../shared/web";
 
 export interface TrackerHit {
   tracker: Tracker;
@@ -26,7 +26,7 @@ export function trackersOnPage(page: PageArtifacts): Map<string, TrackerHit> {
     hits.set(tracker.id, hit);
   };
   for (const r of page.requests) add(r.url, r.thirdParty || isThirdPartyUrl(r.url, base));
-  for (const s of page.dom.scripts) if (s.src) add(s.src, isThirdPartyUrl(s.src, base));
+  for (const s of page.dom.scripts) if (s.src && isExecutableScript(s)) add(s.src, isThirdPartyUrl(s.src, base));
   for (const f of page.dom.iframes) if (f.src) add(f.src, isThirdPartyUrl(f.src, base));
   return hits;
 }

@@ -57,6 +57,15 @@ describe("tracker checks", () => {
     for (const c of trackerChecks) expect(failures(c, makeContext([page])), c.rule).toEqual([]);
   });
 
+  it("does not count scripts a consent manager parked as type=text/plain", () => {
+    const page = makePage({
+      dom: { scripts: [{ src: "https://www.google-analytics.com/analytics.js", type: "text/plain", inline: false, async: true, defer: false }] },
+    });
+    expect(failures(byRule("tracker-analytics"), makeContext([page]))).toEqual([]);
+    const live = makePage({ dom: { scripts: [{ src: "https://www.google-analytics.com/analytics.js", type: "module", inline: false, async: true, defer: false }] } });
+    expect(failures(byRule("tracker-analytics"), makeContext([live]))).toHaveLength(1);
+  });
+
   it("is n/a with no page to judge", () => {
     expect(runCheck(byRule("tracker-analytics"), makeContext([makePage({ status: null })]))).toBe("n/a");
   });
