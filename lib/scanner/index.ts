@@ -80,7 +80,7 @@ export async function gatherArtifacts(opts: ScanOptions, urls: string[], discove
     let t = Date.now();
     let launched;
     try {
-      launched = await launchBrowser({ chromePath: opts.chromePath });
+      launched = await launchBrowser({ chromePath: opts.chromePath, extraArgs: opts.chromeArgs });
     } catch (err) {
       throw new ScanError((err as Error).message, "browser");
     }
@@ -97,6 +97,13 @@ export async function gatherArtifacts(opts: ScanOptions, urls: string[], discove
         opts.onProgress?.({ phase: "gather", pagesDone, pagesTotal, url });
         return page;
       });
+      // A page that ran out of time under load gets one more chance, alone, if the scan still has time.
+      for (let i = 0; i < pages.length; i++) {
+        const p = pages[i];
+        if (signal.aborted || p.status !== null || !/time limit|timed? ?out|Timeout/i.test(p.errors.join(" "))) continue;
+        const retry = await gatherPage(launched.browser, urls[i], { allowPrivate, pageTimeoutMs: opts.pageTimeoutMs ?? DEFAULTS.pageTimeoutMs, signal });
+        if (retry.status !== null) pages[i] = { ...retry, errors: [...retry.errors, `retried after: ${p.errors[0]}`] };
+      }
       timings.gatherMs = Date.now() - t;
     } finally {
       await launched.close();

@@ -361,6 +361,8 @@ export interface ScanOptions {
   /** allow private/loopback targets (CLI and tests); the server sets it from PLUMB_ALLOW_PRIVATE_TARGETS */
   allowPrivate?: boolean;
   chromePath?: string;
+  /** extra Chromium flags (e.g. "--ignore-certificate-errors" for a self-signed test certificate) */
+  chromeArgs?: string[];
   onProgress?: (p: ScanProgress) => void;
   signal?: AbortSignal;
 }

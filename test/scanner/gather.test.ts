@@ -1,5 +1,9 @@
 // Real Chromium against fixture sites on loopback: one browser for the whole file.
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
 import http from "node:http";
+import https from "node:https";
+import os from "node:os";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -140,6 +144,31 @@ describe("gather (real browser)", () => {
     expect(s.sitemapUrlStatus[`${exposed.origin}/gone`]).toBe(404);
     expect(s.linkStatus[`${exposed.origin}/missing-page`]).toBe(404);
     expect(s.linkStatus[`${exposed.origin}/exists`]).toBe(200);
+  });
+
+  it("records a certificate error as TLS evidence and still gathers the page", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "plumb-tls-"));
+    execFileSync("openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "30", "-subj", "/CN=127.0.0.1", "-keyout", path.join(dir, "k.pem"), "-out", path.join(dir, "c.pem")], { stdio: "ignore" });
+    const server = https.createServer({ key: fs.readFileSync(path.join(dir, "k.pem")), cert: fs.readFileSync(path.join(dir, "c.pem")) }, (_req, res) => {
+      res.writeHead(200, { "Content-Type": "text/html", "Strict-Transport-Security": "max-age=60" });
+      res.end('<!doctype html><html lang="en"><title>TLS</title><h1>TLS</h1></html>');
+    });
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+    try {
+      const origin = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      const p = await gatherPage(browser.browser, `${origin}/`, { allowPrivate: true, axe: false, typingProbe: false });
+      expect(p.status).toBe(200);
+      expect(p.dom.title).toBe("TLS");
+      expect(p.redirects).toEqual([]);
+      expect(p.tls?.error).toMatch(/^net::ERR_CERT_/);
+      expect(p.tls?.subjectName).toBe("127.0.0.1");
+      expect(p.tls?.validTo).toBeGreaterThan(Date.now() / 1000);
+      expect(p.responseHeaders["strict-transport-security"]).toBe("max-age=60");
+    } finally {
+      server.closeAllConnections();
+      await new Promise((r) => server.close(r));
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("finds a browser or explains how to install one", () => {

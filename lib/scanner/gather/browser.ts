@@ -73,7 +73,7 @@ export interface LaunchedBrowser {
   close(): Promise<void>;
 }
 
-export async function launchBrowser(opts: { chromePath?: string; timeoutMs?: number } = {}): Promise<LaunchedBrowser> {
+export async function launchBrowser(opts: { chromePath?: string; timeoutMs?: number; extraArgs?: string[] } = {}): Promise<LaunchedBrowser> {
   const executablePath = findChrome(opts.chromePath);
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), "plumb-chrome-"));
   let browser: Browser;
@@ -82,7 +82,7 @@ export async function launchBrowser(opts: { chromePath?: string; timeoutMs?: num
       executablePath,
       headless: true,
       userDataDir,
-      args: [...CHROME_FLAGS, "--window-size=1350,940"],
+      args: [...CHROME_FLAGS, "--window-size=1350,940", ...(opts.extraArgs ?? [])],
       defaultViewport: { width: 1350, height: 940 },
       timeout: opts.timeoutMs ?? 30_000,
       protocolTimeout: 60_000,

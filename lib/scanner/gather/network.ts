@@ -248,6 +248,16 @@ export class NetworkRecorder {
     return out;
   }
 
+  /** Forget everything recorded so far (a navigation is about to be retried). */
+  reset(): void {
+    this.entries.clear();
+    this.order = [];
+    this.navStart = null;
+    this.extras.clear();
+    this.reconciled.clear();
+    this.privateHits.length = 0;
+  }
+
   navigationStart(): number | null {
     return this.navStart;
   }

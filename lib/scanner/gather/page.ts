@@ -222,7 +222,7 @@ export async function gatherPage(browser: Browser, url: string, opts: GatherPage
     let release: (() => void) | null = null;
     if (opts.navigationLock) {
       const acquiring = opts.navigationLock.acquire();
-      release = await withTimeout(acquiring, Math.max(0, timeLeft(deadline) - navTimeout - 3_000), "waiting for a navigation slot").catch(() => {
+      release = await withTimeout(acquiring, Math.max(0, Math.min(5_000, timeLeft(deadline) - navTimeout - 3_000)), "waiting for a navigation slot").catch(() => {
         // Gave up waiting: hand the slot straight back whenever it arrives.
         void acquiring.then((r) => r());
         return null;
@@ -236,12 +236,26 @@ export async function gatherPage(browser: Browser, url: string, opts: GatherPage
     } finally {
       release?.();
     }
+    // A certificate problem is a finding, not the end of the scan: note it, then load the page anyway the way
+    // a visitor clicking through the warning would, so every other check still runs.
+    let certError: string | null = null;
+    if (navError && /net::ERR_(CERT_[A-Z_]+|SSL_PINNED_KEY_NOT_IN_CERT_CHAIN|BAD_SSL_CLIENT_AUTH_CERT)/.test(navError)) {
+      certError = navError.match(/net::ERR_[A-Z_]+/)![0];
+      try {
+        await cdp.send("Security.setIgnoreCertificateErrors", { ignore: true });
+        recorder.reset();
+        navError = null;
+        await page.goto(url, { waitUntil: "load", timeout: Math.min(navTimeout, Math.max(1_000, timeLeft(deadline) - 8_000)) });
+      } catch (err) {
+        navError = (err as Error).message.split("\n")[0];
+      }
+    }
     const navigationMs = Date.now() - navStarted;
     step("navigation");
     const navEntries = recorder.navigationEntries();
     const last = navEntries.at(-1);
     if (!last || last.status === null) {
-      const tlsError = navError && /ERR_CERT|ERR_SSL/i.test(navError) ? navError.match(/net::ERR_[A-Z_]+/)?.[0] ?? navError : null;
+      const tlsError = certError ?? (navError && /ERR_CERT|ERR_SSL/i.test(navError) ? navError.match(/net::ERR_[A-Z_]+/)?.[0] ?? navError : null);
       const fail = failedPage(url, navError ? `navigation failed: ${navError}` : "navigation produced no response");
       fail.errors.push(...errors);
       if (tlsError) fail.tls = { error: tlsError };
@@ -352,6 +366,7 @@ export async function gatherPage(browser: Browser, url: string, opts: GatherPage
             validTo: sd.validTo,
           }
         : { error: "no security details reported" };
+      if (certError) tls.error = certError;
     }
 
     const redirects = navEntries.slice(0, -1).map((hop) => ({
