@@ -3,16 +3,16 @@
 // HTML, or blocking on any one of them.
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { scanSite } from "@/lib/scanner";
-import type { Finding, ScanResult, Severity } from "@/lib/scanner/types";
+import type { Finding, Severity } from "@/lib/scanner/types";
 import { startFixtureServer, type FixtureServer } from "@/test/support/fixture-server";
+import { realScan, type RealScan } from "./performance/real-scan";
 
 const SITES = path.resolve(import.meta.dirname, "../fixtures/sites/seo");
 
-async function scan(site: string, startPath: string, maxPages: number): Promise<{ server: FixtureServer; result: ScanResult }> {
+async function scan(site: string, startPath: string, maxPages: number): Promise<{ server: FixtureServer; result: RealScan }> {
   const server = await startFixtureServer({ root: path.join(SITES, site) });
   try {
-    const result = await scanSite({ url: `${server.origin}${startPath}`, allowPrivate: true, maxPages, pillars: ["seo"] });
+    const result = await realScan(`${server.origin}${startPath}`, { maxPages, pillars: ["seo"] });
     return { server, result };
   } catch (err) {
     await server.close();
@@ -22,7 +22,7 @@ async function scan(site: string, startPath: string, maxPages: number): Promise<
 
 const pathsOf = (f: Finding[]) => [...new Set(f.flatMap((x) => x.urls).map((u) => new URL(u).pathname))].sort();
 
-function expectRule(result: ScanResult, rule: string, paths: string[], severity: Severity): Finding[] {
+function expectRule(result: RealScan, rule: string, paths: string[], severity: Severity): Finding[] {
   const f = result.findings.filter((x) => x.rule === rule);
   expect(f.length, `${rule} did not fire`).toBeGreaterThan(0);
   for (const p of paths) expect(pathsOf(f), rule).toContain(p);
@@ -36,7 +36,7 @@ function expectRule(result: ScanResult, rule: string, paths: string[], severity:
 
 describe("SEO checks on the main fixture site", () => {
   let server: FixtureServer;
-  let result: ScanResult;
+  let result: RealScan;
   beforeAll(async () => ({ server, result } = await scan("main", "/", 10)), 120_000);
   afterAll(async () => server?.close());
 
@@ -83,6 +83,20 @@ describe("SEO checks on the main fixture site", () => {
     expect(blocks).toHaveLength(1); // "*" only: Googlebot has no group of its own
   });
 
+  // Needs gather's DomFacts.hreflangs; without it the check is n/a by design and this is skipped.
+  it("seo-hreflang fires on /canonical-elsewhere when gather collects hreflang links", (ctx) => {
+    if (!result.artifacts.pages.some((p) => p.dom.hreflangs !== undefined)) ctx.skip();
+    const f = expectRule(result, "seo-hreflang", ["/canonical-elsewhere"], "low");
+    expect(f[0].evidence).toContain('invalid language code "english"');
+  });
+
+  // Needs gather's LinkFact.imageAlt (otherwise an image link would look empty); skipped without it.
+  it("seo-link-text reports the icon-only link on / when gather reports image alt text", (ctx) => {
+    if (!result.artifacts.pages.some((p) => p.dom.links.some((l) => l.imageAlt !== undefined))) ctx.skip();
+    const empty = result.findings.filter((f) => f.rule === "seo-link-text" && f.title.includes("no text"));
+    expect(pathsOf(empty)).toEqual(["/"]);
+  });
+
   it("leaves well-formed pages alone", () => {
     const onWellFormed = result.findings.filter((f) => f.urls.some((u) => new URL(u).pathname === "/widgets-b") && f.rule !== "seo-title-duplicate" && f.rule !== "seo-title-length");
     expect(onWellFormed.map((f) => f.rule)).toEqual([]);
@@ -92,7 +106,7 @@ describe("SEO checks on the main fixture site", () => {
 
 describe("SEO checks on a bare site scanned from a missing page", () => {
   let server: FixtureServer;
-  let result: ScanResult;
+  let result: RealScan;
   beforeAll(async () => ({ server, result } = await scan("bare", "/missing-page", 3)), 120_000);
   afterAll(async () => server?.close());
 
@@ -106,7 +120,7 @@ describe("SEO checks on a bare site scanned from a missing page", () => {
 
 describe("SEO checks on a single-page app that answers robots.txt with HTML", () => {
   let server: FixtureServer;
-  let result: ScanResult;
+  let result: RealScan;
   beforeAll(async () => ({ server, result } = await scan("spa", "/", 2)), 120_000);
   afterAll(async () => server?.close());
 

@@ -57,5 +57,7 @@ describe("perf-unsized-images", () => {
     expect(failures(unsizedImages, makeContext([page]))).toEqual([]);
     const unknown = makePage({ dom: { images: [img({ width: null, height: null })] } });
     expect(runCheck(unsizedImages, makeContext([unknown]))).toBe("n/a");
+    const mixed = makePage({ dom: { images: [img(), img({ width: null, height: null })] } });
+    expect(runCheck(unsizedImages, makeContext([mixed]))).toBe("n/a");
   });
 });

@@ -92,10 +92,11 @@ export const unsizedImages: CheckDefinition = {
     const page = ctx.page;
     if (!page || page.status === null || page.status >= 400) return "n/a";
     const judged = page.dom.images.filter((i) => i.displayWidth > 0 && i.displayHeight > 0 && !i.src.startsWith("data:"));
-    const decidable = judged.filter((i) => (i.width !== null && i.height !== null) || i.sizedByCss !== undefined);
-    if (decidable.length === 0) return "n/a";
-    const unsized = decidable.filter((i) => !(i.width !== null && i.height !== null) && i.sizedByCss === false);
-    if (unsized.length === 0) return [];
+    if (judged.length === 0) return "n/a";
+    const hasAttributes = (i: ImageFact) => i.width !== null && i.height !== null;
+    const unsized = judged.filter((i) => !hasAttributes(i) && i.sizedByCss === false);
+    // A pass must mean every image was judged: one we cannot decide leaves the page n/a, not clean.
+    if (unsized.length === 0) return judged.some((i) => !hasAttributes(i) && i.sizedByCss === undefined) ? "n/a" : [];
     const shifted = (page.performance.cls ?? 0) > 0.1;
     return unsized.slice(0, 25).map((img) =>
       fail(unsizedImages, {
