@@ -197,7 +197,8 @@ async function databaseTarget(dataDir: string): Promise<TestDatabaseTarget> {
   const url = new URL(base);
   url.pathname = `/${name}`;
   return {
-    env: { DATABASE_URL: url.toString() },
+    // With DATABASE_URL set the app wants real secrets (production mode): give each server throwaway ones.
+    env: { DATABASE_URL: url.toString(), NEXTAUTH_SECRET: randomBytes(32).toString("base64"), PLUMB_ENCRYPTION_KEY: randomBytes(32).toString("hex") },
     open: () => openDatabase({ url: url.toString() }),
     dispose: async () => {
       const a = new pg.Client({ connectionString: base });
