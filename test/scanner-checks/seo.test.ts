@@ -97,6 +97,13 @@ describe("SEO checks on the main fixture site", () => {
     expect(pathsOf(empty)).toEqual(["/"]);
   });
 
+  // Needs gather to probe canonical targets (site.linkStatus); skipped until it does.
+  it("seo-canonical-invalid rates the canonical to a 404 high once gather probes canonical targets", (ctx) => {
+    if (!Object.keys(result.artifacts.site.linkStatus).some((u) => u.endsWith("/widget-care-old"))) ctx.skip();
+    const f = result.findings.filter((x) => x.rule === "seo-canonical-invalid" && x.severity === "high");
+    expect(pathsOf(f)).toEqual(["/canonical-broken"]);
+  });
+
   it("leaves well-formed pages alone", () => {
     const onWellFormed = result.findings.filter((f) => f.urls.some((u) => new URL(u).pathname === "/widgets-b") && f.rule !== "seo-title-duplicate" && f.rule !== "seo-title-length");
     expect(onWellFormed.map((f) => f.rule)).toEqual([]);
