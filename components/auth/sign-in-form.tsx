@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useActionState } from "react";
 import { signIn } from "next-auth/react";
-import { Alert, Button, TextField } from "@/components/ui";
+import { Alert, Button, TextField, useHydrated } from "@/components/ui";
 
 type SignInState =
   | { status: "idle" }
@@ -16,6 +16,7 @@ function initialState(error?: string): SignInState {
 
 export function SignInForm({ callbackPath, initialError }: { callbackPath: string; initialError?: string }) {
   const router = useRouter();
+  const hydrated = useHydrated();
   const [state, formAction, pending] = useActionState(async (_prev: SignInState, formData: FormData): Promise<SignInState> => {
     const email = String(formData.get("email") ?? "");
     const password = String(formData.get("password") ?? "");
@@ -63,9 +64,12 @@ export function SignInForm({ callbackPath, initialError }: { callbackPath: strin
         required
         aria-describedby={failed ? "sign-in-error" : undefined}
       />
-      <Button type="submit" className="w-full" size="lg" loading={busy}>
+      <Button type="submit" className="w-full" size="lg" loading={busy} disabled={!hydrated}>
         {busy ? "Signing in…" : "Sign in"}
       </Button>
+      <noscript>
+        <p className="text-sm text-slate-700">Plumb needs JavaScript enabled to sign in.</p>
+      </noscript>
     </form>
   );
 }

@@ -4,13 +4,14 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useActionState } from "react";
 import { signIn } from "next-auth/react";
-import { Alert, Button, TextField } from "@/components/ui";
+import { Alert, Button, TextField, useHydrated } from "@/components/ui";
 import type { SignUpState } from "./sign-up-state";
 
 type SignUpAction = (prev: SignUpState, formData: FormData) => Promise<SignUpState>;
 
 export function SignUpForm({ action }: { action: SignUpAction }) {
   const router = useRouter();
+  const hydrated = useHydrated();
   const [state, formAction, pending] = useActionState(async (prev: SignUpState, formData: FormData): Promise<SignUpState> => {
     const result = await action(prev, formData);
     if (result.status !== "created") return result;
@@ -77,9 +78,12 @@ export function SignUpForm({ action }: { action: SignUpAction }) {
         defaultValue={values.orgName}
         error={errors.orgName}
       />
-      <Button type="submit" className="w-full" size="lg" loading={busy}>
+      <Button type="submit" className="w-full" size="lg" loading={busy} disabled={!hydrated}>
         {busy ? "Creating your account…" : "Create account"}
       </Button>
+      <noscript>
+        <p className="text-sm text-slate-700">Plumb needs JavaScript enabled to create an account.</p>
+      </noscript>
     </form>
   );
 }

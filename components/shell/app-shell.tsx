@@ -19,8 +19,12 @@ export function AppShell({ user, current, organizations, children }: AppShellPro
       <header className="sticky top-0 z-30 border-b border-slate-200 bg-white">
         <div className="flex h-14 items-center gap-2 px-3 sm:px-4">
           <Link href={`/o/${current.slug}`} className="flex shrink-0 rounded-md" aria-label="Plumb — organization overview">
-            <Logo compact className="sm:hidden" />
-            <Logo className="hidden sm:inline-flex" />
+            <span className="sm:hidden">
+              <Logo compact />
+            </span>
+            <span className="hidden sm:block">
+              <Logo />
+            </span>
           </Link>
           <span aria-hidden="true" className="px-1 text-slate-300">
             /

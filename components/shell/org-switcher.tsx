@@ -13,14 +13,15 @@ export interface SwitcherOrganization {
 export function OrgSwitcher({ current, organizations }: { current: SwitcherOrganization; organizations: SwitcherOrganization[] }) {
   return (
     <Popover
-      triggerLabel={`Organization: ${current.name}. Switch organization`}
       triggerClassName="flex max-w-[11rem] items-center gap-2 rounded-md px-2 py-1.5 text-left text-sm font-medium text-slate-900 hover:bg-slate-100 sm:max-w-xs"
       trigger={
         <>
           <span aria-hidden="true" className="flex size-6 shrink-0 items-center justify-center rounded bg-slate-900 text-xs font-semibold text-white">
             {current.name.trim().charAt(0).toUpperCase() || "?"}
           </span>
+          <span className="sr-only">Organization: </span>
           <span className="truncate">{current.name}</span>
+          <span className="sr-only">(switch organization)</span>
           <ChevronUpDownIcon className="size-4 shrink-0 text-slate-500" />
         </>
       }

@@ -15,9 +15,13 @@ export function UserMenu({ name, email }: { name: string | null; email: string }
   return (
     <Popover
       align="end"
-      triggerLabel="Account menu"
       triggerClassName="flex size-9 items-center justify-center rounded-full bg-brand-700 text-sm font-semibold text-white hover:bg-brand-800"
-      trigger={<span aria-hidden="true">{initials(name, email)}</span>}
+      trigger={
+        <>
+          <span aria-hidden="true">{initials(name, email)}</span>
+          <span className="sr-only">Account menu</span>
+        </>
+      }
     >
       <div className="border-b border-slate-200 px-3 py-2">
         {name ? <p className="truncate text-sm font-medium text-slate-900">{name}</p> : null}

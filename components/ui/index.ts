@@ -11,3 +11,4 @@ export { Logo } from "./logo";
 export * from "./icons";
 export { Popover, type PopoverProps } from "./popover";
 export { formatDate, formatDateTime, formatBytes } from "./format";
+export { useHydrated } from "./use-hydrated";

@@ -1,6 +1,7 @@
 import { cache } from "react";
 import { getServerSession } from "next-auth";
 import { notFound, redirect } from "next/navigation";
+import { connection } from "next/server";
 import { getPrisma } from "@/lib/db";
 import { findActiveMembership } from "@/lib/services/orgs/find-membership";
 import type { OrgRef } from "@/lib/services/orgs/org-ref";
@@ -17,6 +18,8 @@ export interface SessionUser {
  * so a deleted account stops working at once. Memoised per request (React cache).
  */
 export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
+  // Request-time only: during `next build` this stops prerendering before secrets or the database are touched.
+  await connection();
   const session = await getServerSession(authOptions());
   const id = session?.user?.id;
   if (!id) return null;
