@@ -13,6 +13,7 @@ import { launchBrowser } from "./gather/browser";
 import { Mutex, failedPage, gatherPage } from "./gather/page";
 import { mapLimit } from "./gather/probe";
 import { gatherSite } from "./gather/site";
+import { TabPool } from "./gather/tabs";
 import { runChecks } from "./run-checks";
 import { overallGrade, overallScore, pillarScores, securityGrade } from "./scores";
 import type { Artifacts, CheckDefinition, PageArtifacts, Pillar, ScanOptions, ScanResult } from "./types";
@@ -89,14 +90,25 @@ export async function gatherArtifacts(opts: ScanOptions, urls: string[], discove
     try {
       t = Date.now();
       const navigationLock = new Mutex();
+      const tabs = new TabPool(launched.browser);
+      let started = 0;
       pages = await mapLimit(urls, Math.max(1, opts.concurrency ?? DEFAULTS.concurrency), async (url) => {
         if (signal.aborted) return failedPage(url, timedOut() ? "scan time limit reached before this page" : "scan cancelled");
         opts.onProgress?.({ phase: "gather", pagesDone, pagesTotal, url });
-        const page = await gatherPage(launched.browser, url, { allowPrivate, pageTimeoutMs: opts.pageTimeoutMs ?? DEFAULTS.pageTimeoutMs, signal, navigationLock });
+        started++;
+        const more = started < urls.length;
+        const page = await gatherPage(launched.browser, url, {
+          allowPrivate,
+          pageTimeoutMs: opts.pageTimeoutMs ?? DEFAULTS.pageTimeoutMs,
+          signal,
+          navigationLock,
+          takeTab: () => tabs.take(more),
+        });
         pagesDone++;
         opts.onProgress?.({ phase: "gather", pagesDone, pagesTotal, url });
         return page;
       });
+      await tabs.close();
       // A page that ran out of time under load gets one more chance, alone, if the scan still has time.
       for (let i = 0; i < pages.length; i++) {
         const p = pages[i];

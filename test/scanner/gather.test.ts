@@ -173,6 +173,6 @@ describe("gather (real browser)", () => {
 
   it("finds a browser or explains how to install one", () => {
     expect(findChrome()).toBeTruthy();
-    expect(() => findChrome(undefined, { PATH: "/nonexistent" } as NodeJS.ProcessEnv)).toThrow(/CHROME_PATH|apt-get install -y chromium/);
+    expect(() => findChrome(undefined, { PATH: "/nonexistent" })).toThrow(/CHROME_PATH|apt-get install -y chromium/);
   });
 });

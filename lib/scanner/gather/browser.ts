@@ -30,7 +30,7 @@ function isExecutable(file: string): boolean {
 }
 
 /** CHROME_PATH, else chromium/google-chrome on PATH, else the usual macOS locations. */
-export function findChrome(explicit?: string, env: NodeJS.ProcessEnv = process.env): string {
+export function findChrome(explicit?: string, env: Record<string, string | undefined> = process.env): string {
   for (const p of [explicit, env.CHROME_PATH]) {
     if (p) {
       if (!isExecutable(p)) throw new Error(`Chrome executable not found or not executable: ${p}`);

@@ -16,6 +16,7 @@ import type {
 import { AXE_RUN_SCRIPT, COLLECT_SCRIPT, FIND_TEXT_INPUT_SCRIPT, INIT_SCRIPT, SESSION_REPLAY_GLOBALS, axeInjection } from "./inpage";
 import { NetworkRecorder } from "./network";
 import { isThirdPartyCookieDomain } from "./party";
+import { openTab, type Tab } from "./tabs";
 
 export const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 
@@ -31,6 +32,8 @@ export interface GatherPageOptions {
    * not inflated by another page's load competing for the CPU. The other steps (axe, probes) still overlap.
    */
   navigationLock?: Mutex;
+  /** where the page's fresh context + tab come from (a TabPool that pre-opens the next one); default: open one */
+  takeTab?: () => Promise<Tab>;
 }
 
 /** A tiny FIFO mutex. */
@@ -193,8 +196,9 @@ export async function gatherPage(browser: Browser, url: string, opts: GatherPage
       steps[name] = now - mark;
       mark = now;
     };
-    context = await browser.createBrowserContext();
-    const page = await context.newPage();
+    const tab = opts.takeTab ? await opts.takeTab() : await openTab(browser);
+    context = tab.context;
+    const page = tab.page;
     const errors: string[] = [];
     const consoleErrors: string[] = [];
     let finalUrl = url;
