@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { getPrisma } from "@/lib/db";
+import { getPrisma, type Prisma } from "@/lib/db";
 import { hashPassword, verifyPassword } from "./password";
 
 export const credentialsSchema = z.object({
@@ -19,12 +19,12 @@ let dummyHash: Promise<string> | undefined;
  * Checks an email + password. Unknown emails still pay for one argon2 verification against a throwaway hash,
  * so response time does not reveal which emails have accounts.
  */
-export async function verifyCredentials(input: unknown): Promise<AuthorizedUser | null> {
+export async function verifyCredentials(input: unknown, prisma?: Prisma): Promise<AuthorizedUser | null> {
   const parsed = credentialsSchema.safeParse(input);
   if (!parsed.success) return null;
   const { email, password } = parsed.data;
-  const prisma = await getPrisma();
-  const user = await prisma.user.findUnique({
+  const db = prisma ?? (await getPrisma());
+  const user = await db.user.findUnique({
     where: { email },
     select: { id: true, email: true, name: true, passwordHash: true },
   });
