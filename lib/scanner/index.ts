@@ -123,6 +123,7 @@ export async function gatherArtifacts(opts: ScanOptions, urls: string[], discove
     if (signal.aborted && !timedOut()) throw new ScanError("Scan cancelled", "aborted");
     const loaded = pages.filter((p) => p.status !== null);
     if (loaded.length === 0) {
+      if (timedOut()) throw new ScanError(`Scan time limit reached before any page loaded: ${pages[0]?.errors[0] ?? ""}`, "timeout");
       throw new ScanError(`No page could be loaded: ${pages[0]?.errors[0] ?? "unknown error"}`, "unreachable");
     }
     const origin = discovery?.origin ?? new URL(loaded[0].finalUrl).origin;
