@@ -9,7 +9,7 @@ export const PAGE_PENDING = "pending";
 
 /**
  * Crawl stage: finds the pages to scan (sitemap, then links, up to max_pages) and saves them as ScanPage
- * rows. Idempotent: a re-run adds no duplicate rows and pagesTotal is the number of rows.
+ * rows. Idempotent: a re-run returns the pages already saved.
  */
 export async function crawlScan(
   input: { scanId: string },
@@ -17,6 +17,10 @@ export async function crawlScan(
 ): Promise<{ stopped: boolean; pagesTotal: number }> {
   const db = prisma ?? (await getPrisma());
   if (!(await isScanStillRunning(input, db))) return { stopped: true, pagesTotal: 0 };
+  // A re-run after a crash keeps the page list the first run saved (one createMany, so all or nothing):
+  // crawling again could pick other pages and push the scan past max_pages.
+  const saved = await db.scanPage.count({ where: { scanId: input.scanId } });
+  if (saved > 0) return { stopped: false, pagesTotal: saved };
   const scan = await db.scan.findUniqueOrThrow({ where: { id: input.scanId }, include: { domain: true } });
   const startedAt = Date.now();
   const watch = watchForCancel(scan.id, db);
