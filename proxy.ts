@@ -16,4 +16,4 @@ export function proxy(request: NextRequest) {
   return NextResponse.redirect(signIn);
 }
 
-export const config = { matcher: ["/o", "/o/:path*"] };
+export const config = { matcher: ["/o", "/o/:path*", "/organizations/:path*"] };

@@ -184,3 +184,30 @@ test("keyboard only: skip link, sign-in form and navigation", async ({ page }) =
   await expect(page.getByRole("button", { name: "Sign out" })).toBeHidden();
   await expect(menuButton).toBeFocused();
 });
+
+test("a member of several organizations creates one and switches between them", async ({ page }) => {
+  const account = newAccount("multi");
+  const firstOrg = await signUp(page, account);
+
+  await page.getByRole("button", { name: /switch organization/ }).click();
+  await page.getByRole("link", { name: "New organization" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "New organization" })).toBeVisible();
+  await page.getByRole("button", { name: "Create organization" }).click();
+  await expect(page.getByText("Organization name is required.")).toBeVisible();
+  await page.getByLabel("Organization name").fill(`Second ${account.orgName}`);
+  await expectNoA11yViolations(page, "new organization");
+  await snap(page, "new-organization-1440");
+  await page.getByRole("button", { name: "Create organization" }).click();
+  await page.waitForURL((url) => url.pathname !== "/organizations/new" && url.pathname.startsWith("/o/"));
+  const secondOrg = new URL(page.url()).pathname;
+  expect(secondOrg).not.toBe(firstOrg);
+  await expect(page.getByRole("button", { name: new RegExp(`Organization: Second ${account.orgName}`) })).toBeVisible();
+
+  await page.getByRole("button", { name: /switch organization/ }).click();
+  const switcherLinks = page.getByRole("link", { name: new RegExp(account.orgName) });
+  await expect(switcherLinks).toHaveCount(2);
+  await snap(page, "org-switcher-two-orgs-1440");
+  await page.getByRole("link", { name: new RegExp(`^${account.orgName}`) }).click();
+  await page.waitForURL((url) => url.pathname === firstOrg);
+  await expect(page.getByRole("button", { name: new RegExp(`Organization: ${account.orgName} \\(switch`) })).toBeVisible();
+});

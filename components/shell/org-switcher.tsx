@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { CheckIcon, ChevronUpDownIcon, Popover } from "@/components/ui";
+import { CheckIcon, ChevronUpDownIcon, PlusIcon, Popover } from "@/components/ui";
 
 export interface SwitcherOrganization {
   slug: string;
@@ -52,6 +52,15 @@ export function OrgSwitcher({ current, organizations }: { current: SwitcherOrgan
           );
         })}
       </ul>
+      <div className="mt-1 border-t border-slate-200 pt-1">
+        <Link
+          href="/organizations/new"
+          className="flex items-center gap-2 rounded-md px-3 py-2 text-sm font-medium text-slate-800 hover:bg-slate-100"
+        >
+          <PlusIcon className="size-4 text-slate-500" />
+          New organization
+        </Link>
+      </div>
     </Popover>
   );
 }

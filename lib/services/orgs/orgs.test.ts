@@ -7,6 +7,7 @@ import { listUserOrganizations } from "./list-user-organizations";
 import { listOrganizationMembers } from "./list-members";
 import { getOrgOverview } from "./org-overview";
 import { hasRole } from "./roles";
+import { createOrganization } from "./create-organization";
 
 describe("organization membership lookups", () => {
   let db: Database;
@@ -84,5 +85,26 @@ describe("organization membership lookups", () => {
     expect(hasRole("admin", "admin")).toBe(true);
     expect(hasRole("member", "admin")).toBe(false);
     expect(hasRole("viewer", "member")).toBe(false);
+  });
+});
+
+describe("createOrganization", () => {
+  let db: Database;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+  });
+  afterAll(async () => db?.close());
+
+  it("adds an organization owned by the user, with the next free slug, to their switcher", async () => {
+    const erin = await createUserWithOrg({ email: "erin@example.com", password: "password-e", orgName: "Acme" }, db.prisma);
+    const { organization, membership } = await createOrganization(erin.user.id, { name: "  Acme  " }, db.prisma);
+    expect(organization).toMatchObject({ name: "Acme", slug: "acme-2" });
+    expect(membership).toMatchObject({ userId: erin.user.id, role: "owner", status: "active" });
+    expect((await listUserOrganizations(erin.user.id, db.prisma)).map((o) => o.slug)).toEqual(["acme", "acme-2"]);
+  });
+
+  it("refuses an empty name", async () => {
+    const fay = await createUserWithOrg({ email: "fay@example.com", password: "password-f", orgName: "Fay" }, db.prisma);
+    await expect(createOrganization(fay.user.id, { name: "   " }, db.prisma)).rejects.toMatchObject({ code: "invalid_params" });
   });
 });
