@@ -2,6 +2,7 @@
 
 import { createUserWithOrg, createUserWithOrgInput } from "@/lib/services/users/create-user-with-org";
 import { isServiceError } from "@/lib/services/errors";
+import { acceptPendingInvitations } from "@/lib/services/members/accept-pending-invitations";
 import type { SignUpState } from "@/components/auth/sign-up-state";
 
 type Field = "name" | "email" | "password" | "orgName";
@@ -28,7 +29,9 @@ export async function signUpAction(_prev: SignUpState, formData: FormData): Prom
     return { status: "invalid", fieldErrors, values };
   }
   try {
-    const { organization } = await createUserWithOrg(parsed.data);
+    const { user, organization } = await createUserWithOrg(parsed.data);
+    // Invitations to this address turn into memberships now that its owner has an account.
+    await acceptPendingInvitations({ userId: user.id, email: user.email });
     return { status: "created", orgSlug: organization.slug };
   } catch (err) {
     if (isServiceError(err) && err.code === "conflict") {
