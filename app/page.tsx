@@ -109,8 +109,8 @@ export default function LandingPage() {
                 </li>
               ))}
             </ol>
-            <div className="mt-10 flex flex-wrap items-center gap-4 rounded-lg bg-brand-800 px-6 py-8 text-white">
-              <div className="flex-1">
+            <div className="mt-10 flex flex-col items-start gap-4 rounded-lg bg-brand-800 px-6 py-8 text-white sm:flex-row sm:items-center">
+              <div className="sm:flex-1">
                 <p className="text-xl font-semibold">Start with your own site.</p>
                 <p className="mt-1 text-brand-100">An account and your first organization take under a minute.</p>
               </div>
