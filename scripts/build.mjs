@@ -1,7 +1,13 @@
 #!/usr/bin/env node
-// npm run build: the Prisma client must exist before Next.js compiles code that imports it.
+// npm run build: the Prisma client must exist before Next.js compiles code that imports it. Always builds
+// (use `npm start` to build only when needed) and records the build stamp so the next start reuses it.
 import { ensureClient } from "./db/ensure-client.mjs";
-import { bin, run } from "./run.mjs";
+import { ensureNextBuild } from "./next-build.mjs";
 
 ensureClient();
-process.exit(await run(bin("next"), ["build", ...process.argv.slice(2)]));
+try {
+  await ensureNextBuild({ force: true, extraArgs: process.argv.slice(2) });
+} catch (err) {
+  console.error(err.message);
+  process.exit(1);
+}

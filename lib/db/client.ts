@@ -30,6 +30,7 @@ export async function openDatabase(opts: OpenOptions = {}): Promise<Database> {
 }
 
 function defaultRole(): string {
+  if (process.env.NEXT_RUNTIME) return "plumb server";
   return process.argv.slice(1, 3).map((a) => a.split("/").pop()).join(" ") || "node";
 }
 

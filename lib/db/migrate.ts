@@ -14,19 +14,21 @@ export interface MigrationFile {
   checksum: string;
 }
 
+// The migrations are read at run time from the checkout (`next start` runs in the repository root). The
+// turbopackIgnore hints stop Next.js from tracing "any file under cwd" into the server bundle because of it.
 export function migrationsDir(): string {
-  return path.resolve(process.env.PLUMB_MIGRATIONS_DIR ?? path.join(process.cwd(), "prisma", "migrations"));
+  return path.resolve(/*turbopackIgnore: true*/ process.env.PLUMB_MIGRATIONS_DIR ?? path.join(/*turbopackIgnore: true*/ process.cwd(), "prisma", "migrations"));
 }
 
 export function readMigrationFiles(dir = migrationsDir()): MigrationFile[] {
-  if (!fs.existsSync(dir)) return [];
+  if (!fs.existsSync(/*turbopackIgnore: true*/ dir)) return [];
   return fs
-    .readdirSync(dir, { withFileTypes: true })
+    .readdirSync(/*turbopackIgnore: true*/ dir, { withFileTypes: true })
     .filter((d) => d.isDirectory())
     .map((d) => d.name)
     .sort()
     .map((name) => {
-      const sql = fs.readFileSync(path.join(dir, name, "migration.sql"), "utf8");
+      const sql = fs.readFileSync(path.join(/*turbopackIgnore: true*/ dir, name, "migration.sql"), "utf8");
       return { name, sql, checksum: createHash("sha256").update(sql).digest("hex") };
     });
 }

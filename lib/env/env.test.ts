@@ -23,7 +23,7 @@ const SECRET = "s".repeat(40);
 describe("parseEnv", () => {
   it("applies defaults and derives the running mode", () => {
     const e = parseEnv({});
-    expect(e).toMatchObject({ PORT: 3000, PLUMB_MONTHLY_FREE_CREDITS: 100, PLUMB_DEMO_SEED: true, PLUMB_ALLOW_PRIVATE_TARGETS: false });
+    expect(e).toMatchObject({ PORT: 3000, PLUMB_MONTHLY_FREE_CREDITS: 100, demoSeed: true, PLUMB_ALLOW_PRIVATE_TARGETS: false });
     expect(e.database).toBe("embedded");
     expect(e.jobs).toBe("embedded");
     expect(e.dataDir).toBe(path.resolve(".plumb"));
@@ -39,9 +39,15 @@ describe("parseEnv", () => {
       INNGEST_DEV: "1",
       OPENAI_API_KEY: "",
     });
-    expect(e).toMatchObject({ database: "postgres", jobs: "inngest", PORT: 8080, PLUMB_DEMO_SEED: false, PLUMB_ALLOW_PRIVATE_TARGETS: true });
+    expect(e).toMatchObject({ database: "postgres", jobs: "inngest", PORT: 8080, demoSeed: false, PLUMB_ALLOW_PRIVATE_TARGETS: true });
     expect(e.PLUMB_MONTHLY_FREE_CREDITS).toBe(100);
     expect(e.OPENAI_API_KEY).toBeUndefined();
+  });
+
+  it("seeds the demo by default only in embedded mode", () => {
+    expect(parseEnv({ DATABASE_URL: "postgres://db/plumb" }).demoSeed).toBe(false);
+    expect(parseEnv({ DATABASE_URL: "postgres://db/plumb", PLUMB_DEMO_SEED: "1" }).demoSeed).toBe(true);
+    expect(parseEnv({ PLUMB_DEMO_SEED: "off" }).demoSeed).toBe(false);
   });
 
   it("lists every invalid variable in one clear error", () => {

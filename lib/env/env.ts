@@ -9,6 +9,8 @@ export interface Env extends RawEnv {
   database: "postgres" | "embedded";
   /** Inngest drives background work when configured; otherwise the in-process engine does. */
   jobs: "inngest" | "embedded";
+  /** Create the demo organization and user on a first start (PLUMB_DEMO_SEED, default: embedded mode only). */
+  demoSeed: boolean;
 }
 
 /** Parses an environment (process.env by default) without caching: for tests and tools. */
@@ -24,6 +26,7 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     dataDir: path.resolve(raw.PLUMB_DATA_DIR),
     database: raw.DATABASE_URL ? "postgres" : "embedded",
     jobs: raw.INNGEST_EVENT_KEY || raw.INNGEST_DEV ? "inngest" : "embedded",
+    demoSeed: raw.PLUMB_DEMO_SEED ?? !raw.DATABASE_URL,
   };
 }
 

@@ -3,7 +3,7 @@ import { z } from "zod";
 // Empty strings count as unset: `.env` files and CI matrices often export `FOO=` to mean "no value".
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === "" ? undefined : v), schema.optional());
 
-const flag = (fallback: boolean) =>
+const flag = (fallback?: boolean) =>
   z.preprocess(
     (v) => (v === undefined || v === "" ? fallback : v),
     z.union([
@@ -14,7 +14,7 @@ const flag = (fallback: boolean) =>
         .toLowerCase()
         .pipe(z.enum(["1", "0", "true", "false", "yes", "no", "on", "off"], { message: "expected 1/0, true/false, yes/no or on/off" }))
         .transform((s) => ["1", "true", "yes", "on"].includes(s)),
-    ]),
+    ]).optional(),
   );
 
 const url = (protocols: RegExp, what: string) =>
@@ -37,10 +37,11 @@ export const envSchema = z.object({
   INNGEST_BASE_URL: optional(url(/^https?:$/, "http(s)://")),
   OPENAI_API_KEY: optional(z.string()),
   OPENAI_BASE_URL: optional(url(/^https?:$/, "http(s)://")),
-  PLUMB_ALLOW_PRIVATE_TARGETS: flag(false),
+  PLUMB_ALLOW_PRIVATE_TARGETS: flag(false).transform(Boolean),
   PLUMB_MONTHLY_FREE_CREDITS: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(0).default(100)),
   CHROME_PATH: optional(z.string()),
-  PLUMB_DEMO_SEED: flag(true),
+  // Unset: on in embedded mode, off with DATABASE_URL (a production database gets no demo login by surprise).
+  PLUMB_DEMO_SEED: flag(),
 });
 
 export type RawEnv = z.output<typeof envSchema>;

@@ -1,0 +1,30 @@
+import type { Prisma } from "@/lib/db";
+import { randomToken } from "@/lib/crypto/random-token";
+import { createUserWithOrg } from "@/lib/services/users/create-user-with-org";
+import { isServiceError } from "@/lib/services/errors";
+
+export const DEMO_EMAIL = "demo@plumb.local";
+export const DEMO_ORG_NAME = "Demo";
+
+export type DemoSeedResult =
+  /** Created now: the password exists only in this value (it is hashed in the database). */
+  | { created: true; email: string; password: string; orgSlug: string }
+  | { created: false; reason: "database-not-empty" };
+
+/**
+ * On a first start (no user at all) creates the demo organization and its owner with a random password, so
+ * a newcomer can sign in at once. Never runs again once anybody exists, so it cannot resurrect a demo account
+ * an operator deleted, nor add one next to real users.
+ */
+export async function seedDemo(prisma: Prisma): Promise<DemoSeedResult> {
+  if ((await prisma.user.count()) > 0) return { created: false, reason: "database-not-empty" };
+  const password = randomToken(12, "base64url");
+  try {
+    const { organization } = await createUserWithOrg({ email: DEMO_EMAIL, password, orgName: DEMO_ORG_NAME, name: "Demo user" }, prisma);
+    return { created: true, email: DEMO_EMAIL, password, orgSlug: organization.slug };
+  } catch (err) {
+    // Another instance seeded at the same moment (PostgreSQL with several servers).
+    if (isServiceError(err) && err.code === "conflict") return { created: false, reason: "database-not-empty" };
+    throw err;
+  }
+}
