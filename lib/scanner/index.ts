@@ -6,6 +6,7 @@
 //   gatherArtifacts(opts, urls)  the raw artifacts (for saving fixtures / debugging checks)
 //   evaluateArtifacts(...)       checks + dedupe + scores over artifacts (pure, no browser)
 import os from "node:os";
+import { startGuardProxy } from "../net/guard-proxy";
 import { checksFor } from "./checks";
 import { ScanError, discover, type Discovery } from "./crawl/discover";
 import { dedupe } from "./dedupe";
@@ -79,10 +80,13 @@ export async function gatherArtifacts(opts: ScanOptions, urls: string[], discove
   try {
     opts.onProgress?.({ phase: "launch", pagesDone, pagesTotal });
     let t = Date.now();
+    // Server mode: the browser reaches the network only through the SSRF proxy.
+    const guard = allowPrivate ? undefined : await startGuardProxy();
     let launched;
     try {
-      launched = await launchBrowser({ chromePath: opts.chromePath, extraArgs: opts.chromeArgs });
+      launched = await launchBrowser({ chromePath: opts.chromePath, extraArgs: [...(guard?.chromeArgs ?? []), ...(opts.chromeArgs ?? [])] });
     } catch (err) {
+      await guard?.close();
       throw new ScanError((err as Error).message, "browser");
     }
     timings.launchMs = Date.now() - t;
@@ -102,6 +106,7 @@ export async function gatherArtifacts(opts: ScanOptions, urls: string[], discove
           pageTimeoutMs: opts.pageTimeoutMs ?? DEFAULTS.pageTimeoutMs,
           signal,
           navigationLock,
+          guard,
           takeTab: () => tabs.take(more),
         });
         pagesDone++;
@@ -113,12 +118,13 @@ export async function gatherArtifacts(opts: ScanOptions, urls: string[], discove
       for (let i = 0; i < pages.length; i++) {
         const p = pages[i];
         if (signal.aborted || p.status !== null || !/time limit|timed? ?out|Timeout/i.test(p.errors.join(" "))) continue;
-        const retry = await gatherPage(launched.browser, urls[i], { allowPrivate, pageTimeoutMs: opts.pageTimeoutMs ?? DEFAULTS.pageTimeoutMs, signal });
+        const retry = await gatherPage(launched.browser, urls[i], { allowPrivate, pageTimeoutMs: opts.pageTimeoutMs ?? DEFAULTS.pageTimeoutMs, signal, guard });
         if (retry.status !== null) pages[i] = { ...retry, errors: [...retry.errors, `retried after: ${p.errors[0]}`] };
       }
       timings.gatherMs = Date.now() - t;
     } finally {
       await launched.close();
+      await guard?.close();
     }
     if (signal.aborted && !timedOut()) throw new ScanError("Scan cancelled", "aborted");
     const loaded = pages.filter((p) => p.status !== null);

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findChrome, launchBrowser, type LaunchedBrowser } from "@/lib/scanner/gather/browser";
 import { gatherPage } from "@/lib/scanner/gather/page";
 import { gatherSite } from "@/lib/scanner/gather/site";
+import { startGuardProxy } from "@/lib/net/guard-proxy";
 import type { PageArtifacts } from "@/lib/scanner/types";
 import { startFixtureServer, type FixtureServer } from "@/test/support/fixture-server";
 
@@ -114,6 +115,29 @@ describe("gather (real browser)", () => {
     const blocked = await gatherPage(browser.browser, `${site.origin}/`, { allowPrivate: false, axe: false, typingProbe: false });
     expect(blocked.status).toBeNull();
     expect(blocked.errors.join("\n")).toMatch(/private address/);
+  });
+
+  it("behind the SSRF proxy, blocks every connection the policy refuses (documents and subresources)", async () => {
+    const guard = await startGuardProxy({ isAllowed: (a) => a === "127.0.0.2" });
+    const guarded = await launchBrowser({ extraArgs: guard.chromeArgs });
+    // the site on 127.0.0.2 (allowed) loads its "third party" scripts from 127.0.0.1 (refused)
+    const local = await startFixtureServer({ root: path.join(FIXTURES, "third") });
+    const onTwo = await startFixtureServer({ root: path.join(FIXTURES, "behaviour"), host: "127.0.0.2", vars: { THIRD_PARTY: local.origin } });
+    try {
+      const ok = await gatherPage(guarded.browser, `${onTwo.origin}/`, { allowPrivate: false, guard, axe: false, typingProbe: false });
+      expect(ok.status).toBe(200);
+      expect(ok.requests.find((r) => r.url === `${onTwo.origin}/app.js`)?.remoteAddress).toBe("127.0.0.2");
+      expect(ok.behaviour.canvasReads).toEqual([]); // fp.js never arrived
+      expect(ok.errors.join("\n")).toMatch(/blocked request to 127\.0\.0\.1/);
+      expect(local.requests).toEqual([]);
+      const refused = await gatherPage(guarded.browser, `${local.origin}/fp.js`, { allowPrivate: false, guard, axe: false, typingProbe: false });
+      expect(refused.status).toBeNull();
+      expect(refused.errors[0]).toMatch(/^blocked: 127\.0\.0\.1 resolves to a private address/);
+    } finally {
+      await guarded.close();
+      await guard.close();
+      await Promise.all([local.close(), onTwo.close()]);
+    }
   });
 
   it("fails an unreachable page quickly with a clear error", async () => {

@@ -2,6 +2,7 @@
 // cookies and storage of one page never leak into another (every page is a first visit, before consent).
 import axeCore from "axe-core";
 import type { Browser, BrowserContext, HTTPRequest, Page } from "puppeteer-core";
+import { BLOCKED_HEADER, type GuardProxy } from "../../net/guard-proxy";
 import { assertPublicHost, isPrivateAddress } from "../../net/ssrf";
 import type {
   AxeArtifact,
@@ -32,6 +33,11 @@ export interface GatherPageOptions {
    * not inflated by another page's load competing for the CPU. The other steps (axe, probes) still overlap.
    */
   navigationLock?: Mutex;
+  /**
+   * The SSRF proxy the browser was launched behind (server mode). When set, it is the guard; without it and
+   * without allowPrivate, requests are checked by page-level interception (which cannot see worker traffic).
+   */
+  guard?: GuardProxy;
   /** where the page's fresh context + tab come from (a TabPool that pre-opens the next one); default: open one */
   takeTab?: () => Promise<Tab>;
 }
@@ -203,7 +209,7 @@ export async function gatherPage(browser: Browser, url: string, opts: GatherPage
     const consoleErrors: string[] = [];
     let finalUrl = url;
     const cdp = await page.createCDPSession();
-    const recorder = new NetworkRecorder(cdp, () => finalUrl, opts.allowPrivate ? null : isPrivateAddress);
+    const recorder = new NetworkRecorder(cdp, () => finalUrl, opts.allowPrivate || opts.guard ? null : isPrivateAddress);
     await recorder.start();
     await page.evaluateOnNewDocument(INIT_SCRIPT);
     page.on("console", (m) => {
@@ -213,7 +219,7 @@ export async function gatherPage(browser: Browser, url: string, opts: GatherPage
       if (consoleErrors.length < 50) consoleErrors.push(String((e as Error).message ?? e).slice(0, 500));
     });
     page.on("dialog", (d) => void d.dismiss().catch(() => undefined));
-    if (!opts.allowPrivate) {
+    if (!opts.allowPrivate && !opts.guard) {
       await page.setRequestInterception(true);
       installRequestGuard(page, errors);
     }
@@ -258,6 +264,20 @@ export async function gatherPage(browser: Browser, url: string, opts: GatherPage
     step("navigation");
     const navEntries = recorder.navigationEntries();
     const last = navEntries.at(-1);
+    const guard = opts.guard;
+    const blockedByGuard = (u: string) => {
+      let host = "";
+      try {
+        host = new URL(u).hostname.replace(/^\[|\]$/g, "").toLowerCase();
+      } catch {
+        return undefined;
+      }
+      return guard?.blocked.find((b) => b.host.toLowerCase() === host);
+    };
+    if (guard && (last?.responseHeaders[BLOCKED_HEADER] || (!last?.status && blockedByGuard(last?.url ?? url)))) {
+      const b = blockedByGuard(last?.url ?? url);
+      return failedPage(url, `blocked: ${b?.reason ?? "the target resolves to a private address"}`);
+    }
     if (!last || last.status === null) {
       const tlsError = certError ?? (navError && /ERR_CERT|ERR_SSL/i.test(navError) ? navError.match(/net::ERR_[A-Z_]+/)?.[0] ?? navError : null);
       const fail = failedPage(url, navError ? `navigation failed: ${navError}` : "navigation produced no response");
@@ -341,6 +361,22 @@ export async function gatherPage(browser: Browser, url: string, opts: GatherPage
     step("typing");
     // --- script/style bodies, cookies, TLS ---
     const requests = recorder.toRequests();
+    if (guard) {
+      // Behind the proxy CDP reports the proxy's address; use the address the proxy actually connected to.
+      for (const r of requests) {
+        let host = "";
+        try {
+          host = new URL(r.url).hostname.replace(/^\[|\]$/g, "").toLowerCase();
+        } catch {
+          continue;
+        }
+        const address = guard.addresses.get(host);
+        if (address) r.remoteAddress = address;
+        else delete r.remoteAddress;
+        const b = r.responseHeaders[BLOCKED_HEADER] || r.status === null ? blockedByGuard(r.url) : undefined;
+        if (b && errors.length < 50) errors.push(`blocked request to ${host}: ${b.reason}`);
+      }
+    }
     try {
       const bodies = await recorder.fetchBodies({ maxCount: 60, maxChars: BODY_CAP, deadline: deadline - 1_000 });
       for (const [i, body] of bodies) requests[i].body = body;
