@@ -17,23 +17,24 @@ describe("plumb admin against an embedded database held by a server", () => {
 
   it("fails fast with a clear error, then works after the holder dies", async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), "plumb-locked-"));
-    const env = { ...process.env, PLUMB_DATA_DIR: dir, NODE_ENV: "test" };
+    const env: NodeJS.ProcessEnv = { ...process.env, PLUMB_DATA_DIR: dir, NODE_ENV: "test" };
     delete env.DATABASE_URL;
 
-    holder = spawn(process.execPath, ["--import", "tsx", path.resolve("test/cli/hold-database.ts")], { env, stdio: ["ignore", "pipe", "inherit"] });
+    const server = spawn(process.execPath, ["--import", "tsx", path.resolve("test/cli/hold-database.ts")], { env, stdio: ["ignore", "pipe", "inherit"] });
+    holder = server;
     await new Promise<void>((resolve, reject) => {
-      holder!.stdout!.on("data", (d) => String(d).includes("ready") && resolve());
-      holder!.on("exit", (code) => reject(new Error(`holder exited early (${code})`)));
+      server.stdout.on("data", (d) => String(d).includes("ready") && resolve());
+      server.on("exit", (code) => reject(new Error(`holder exited early (${code})`)));
     });
 
     const blocked = await runProcess(process.execPath, [BIN, "admin", "create-user", "--email", "a@example.com", "--password", "password1", "--org", "A", "--json"], env);
     expect(blocked.code).toBe(1);
     expect(JSON.parse(blocked.stdout).error.code).toBe("database_locked");
-    expect(blocked.stderr).toContain(`pid ${holder.pid}`);
+    expect(blocked.stderr).toContain(`pid ${server.pid}`);
     expect(blocked.stderr).toMatch(/in use by another Plumb process \(plumb server/);
 
-    holder.kill("SIGKILL");
-    await new Promise((r) => holder!.once("exit", r));
+    server.kill("SIGKILL");
+    await new Promise((r) => server.once("exit", r));
 
     const after = await runProcess(process.execPath, [BIN, "admin", "create-user", "--email", "a@example.com", "--password", "password1", "--org", "A"], env);
     expect(after.stderr).toBe("");
