@@ -1,11 +1,13 @@
 // The server Playwright's webServer runs (see playwright.config.ts): builds the app only when no build of the
 // current sources exists (test/support/server.ts: shared build lock and per-fingerprint build snapshots), then
-// `next start` on $PORT from a private copy of that build with a fresh, throwaway data directory (embedded
-// PGlite, migrated at boot). Both are removed on exit. The private copy matters: integration-test runs prune
+// `next start` on $PORT from a private copy of that build with a fresh, throwaway database: embedded PGlite in
+// a temp data directory, or with PLUMB_TEST_DB=postgres a new database on the DATABASE_URL server (migrated at
+// boot either way). Everything is removed on exit. The private copy matters: integration-test runs prune
 // old snapshots, and a server whose static chunks vanish mid-run answers 500 for them.
 //
 //   PORT=4123 node --import tsx scripts/e2e-server.ts
 import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -38,6 +40,41 @@ const distDir = path.join(".next-e2e", `${process.pid}-${Date.now().toString(36)
 fs.cpSync(path.join(ROOT, snapshotDir), path.join(ROOT, distDir), { recursive: true });
 console.log(`[e2e-server] build ready in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 
+interface E2eDatabase {
+  env: Record<string, string>;
+  dispose(): Promise<void>;
+}
+
+async function freshDatabase(): Promise<E2eDatabase> {
+  const base = process.env.DATABASE_URL;
+  // "" counts as unset for lib/env and lib/db, so an outer DATABASE_URL cannot leak into the PGlite run.
+  if (process.env.PLUMB_TEST_DB !== "postgres") return { env: { DATABASE_URL: "" }, dispose: async () => undefined };
+  if (!base) throw new Error("PLUMB_TEST_DB=postgres needs DATABASE_URL");
+  const pg = (await import("pg")).default;
+  const name = `plumb_e2e_${randomBytes(6).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: base });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${name}"`);
+  await admin.end();
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  return {
+    // With DATABASE_URL the app runs in production mode, where secrets are required rather than generated.
+    env: {
+      DATABASE_URL: url.toString(),
+      NEXTAUTH_SECRET: randomBytes(32).toString("base64"),
+      PLUMB_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
+    },
+    dispose: async () => {
+      const a = new pg.Client({ connectionString: base });
+      await a.connect();
+      await a.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(() => undefined);
+      await a.end();
+    },
+  };
+}
+
+const database = await freshDatabase();
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "plumb-e2e-"));
 const child = spawn(process.execPath, [NEXT_BIN, "start", "-p", port, "-H", host], {
   cwd: ROOT,
@@ -47,11 +84,11 @@ const child = spawn(process.execPath, [NEXT_BIN, "start", "-p", port, "-H", host
     NODE_ENV: "production",
     NEXT_TELEMETRY_DISABLED: "1",
     PLUMB_DATA_DIR: dataDir,
-    // A clean embedded database: no outer DATABASE_URL, no demo organization (the specs sign up from scratch).
-    DATABASE_URL: "",
+    // No demo organization: the specs sign up from scratch.
     PLUMB_DEMO_SEED: "0",
     NEXTAUTH_URL: `http://${host}:${port}`,
     PLUMB_NEXT_DIST_DIR: distDir,
+    ...database.env,
   },
 });
 
@@ -64,8 +101,9 @@ function stop(signal: NodeJS.Signals) {
 process.on("SIGTERM", () => stop("SIGTERM"));
 process.on("SIGINT", () => stop("SIGINT"));
 
-child.on("exit", (code, signal) => {
+child.on("exit", async (code, signal) => {
   fs.rmSync(dataDir, { recursive: true, force: true });
   fs.rmSync(path.join(ROOT, distDir), { recursive: true, force: true });
+  await database.dispose().catch((err) => console.error(`[e2e-server] could not drop the test database: ${err}`));
   process.exit(stopping ? 0 : (code ?? (signal ? 1 : 0)));
 });
