@@ -1,23 +1,47 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Card, CardBody, CardHeader, PageHeader } from "@/components/ui";
+import { ButtonLink, Card, CardBody, CardHeader, PageHeader, formatDateTime } from "@/components/ui";
+import { GradeBadge, ScanStatusBadge } from "@/components/status/badges";
 import { requireMembership } from "@/lib/auth/session";
+import { getCredits } from "@/lib/services/credits/get-credits";
+import { countOpenFindingsBySeverity } from "@/lib/services/findings/count-open-findings";
 import { getOrgOverview } from "@/lib/services/orgs/org-overview";
-import { PILLARS } from "@/components/status/pillars";
+import { listRecentScans } from "@/lib/services/orgs/recent-items";
+import { hasRole } from "@/lib/services/orgs/roles";
+import type { Severity } from "@/generated/prisma/enums";
 
 export const metadata: Metadata = { title: "Overview" };
 
+const SEVERITIES: { id: Severity; label: string; bar: string }[] = [
+  { id: "critical", label: "Critical", bar: "bg-red-700" },
+  { id: "high", label: "High", bar: "bg-red-500" },
+  { id: "medium", label: "Medium", bar: "bg-amber-500" },
+  { id: "low", label: "Low", bar: "bg-sky-600" },
+  { id: "info", label: "Info", bar: "bg-slate-400" },
+];
+
+const STEPS = [
+  ["Add a domain", "The website you want audited, for example example.com."],
+  ["Prove you own it", "Add a meta tag, a DNS TXT record or a file. Plumb only scans verified domains."],
+  ["Run a scan", "Plumb loads your pages in a real browser and reports what it finds, with fixes."],
+] as const;
+
 export default async function OverviewPage({ params }: PageProps<"/o/[orgSlug]">) {
   const { orgSlug } = await params;
-  const { organization } = await requireMembership(orgSlug);
+  const { organization, membership } = await requireMembership(orgSlug);
   const overview = await getOrgOverview(organization.id);
+  const open = await countOpenFindingsBySeverity(organization.id);
+  const { balance } = await getCredits({ orgId: organization.id, limit: 1 });
+  const recent = (await listRecentScans(organization.id)).slice(0, 5);
   const base = `/o/${organization.slug}`;
+  const maxOpen = Math.max(1, ...SEVERITIES.map((s) => open[s.id]));
+  const canWrite = hasRole(membership.role, "member");
 
   const stats = [
-    { label: "Domains", value: overview.domains, href: `${base}/domains` },
-    { label: "Verified domains", value: overview.verifiedDomains, href: `${base}/domains` },
-    { label: "Scans", value: overview.scans, href: `${base}/scans` },
-    { label: "Open findings", value: overview.openFindings, href: `${base}/findings` },
+    { label: "Domains", value: overview.domains, detail: `${overview.verifiedDomains} verified`, href: `${base}/domains` },
+    { label: "Scans", value: overview.scans, detail: "all time", href: `${base}/scans` },
+    { label: "Open findings", value: overview.openFindings, detail: "open or in progress", href: `${base}/findings` },
+    { label: "Credits", value: balance, detail: "1 credit per pillar scanned", href: `${base}/settings` },
   ];
 
   return (
@@ -31,12 +55,10 @@ export default async function OverviewPage({ params }: PageProps<"/o/[orgSlug]">
         <ul className="grid grid-cols-2 gap-3 lg:grid-cols-4">
           {stats.map((s) => (
             <li key={s.label}>
-              <Link
-                href={s.href}
-                className="block rounded-lg border border-slate-200 bg-white px-4 py-4 shadow-sm hover:border-slate-300 hover:bg-slate-50"
-              >
+              <Link href={s.href} className="block rounded-lg border border-slate-200 bg-white px-4 py-4 shadow-sm hover:border-slate-300 hover:bg-slate-50">
                 <span className="block text-sm text-slate-600">{s.label}</span>
                 <span className="mt-1 block text-2xl font-semibold text-slate-900 tabular-nums">{s.value}</span>
+                <span className="block text-xs text-slate-600">{s.detail}</span>
               </Link>
             </li>
           ))}
@@ -45,19 +67,16 @@ export default async function OverviewPage({ params }: PageProps<"/o/[orgSlug]">
 
       {overview.domains === 0 ? (
         <Card className="mt-6">
-          <CardHeader title="Get started" description="Three steps to your first audit." />
+          <CardHeader
+            title="Get started"
+            description="Three steps to your first audit."
+            actions={canWrite ? <ButtonLink href={`${base}/domains/new`}>Add your first domain</ButtonLink> : null}
+          />
           <CardBody>
             <ol className="space-y-4">
-              {[
-                ["Add a domain", "The website you want audited, for example example.com."],
-                ["Prove you own it", "Add a meta tag, a DNS TXT record or a file. Plumb only scans verified domains."],
-                ["Run a scan", "Plumb loads your pages in a real browser and reports what it finds, with fixes."],
-              ].map(([title, text], i) => (
+              {STEPS.map(([title, text], i) => (
                 <li key={title} className="flex gap-3">
-                  <span
-                    aria-hidden="true"
-                    className="flex size-7 shrink-0 items-center justify-center rounded-full bg-brand-50 text-sm font-semibold text-brand-800"
-                  >
+                  <span aria-hidden="true" className="flex size-7 shrink-0 items-center justify-center rounded-full bg-brand-50 text-sm font-semibold text-brand-800">
                     {i + 1}
                   </span>
                   <div>
@@ -69,21 +88,66 @@ export default async function OverviewPage({ params }: PageProps<"/o/[orgSlug]">
             </ol>
           </CardBody>
         </Card>
-      ) : null}
-
-      <Card className="mt-6">
-        <CardHeader title="What Plumb checks" description="Every scan covers the pillars you choose." />
-        <CardBody>
-          <ul className="grid gap-x-8 gap-y-3 sm:grid-cols-2">
-            {PILLARS.map((p) => (
-              <li key={p.id}>
-                <p className="text-sm font-medium text-slate-900">{p.label}</p>
-                <p className="text-sm text-slate-600">{p.summary}</p>
-              </li>
-            ))}
-          </ul>
-        </CardBody>
-      </Card>
+      ) : (
+        <div className="mt-6 grid gap-6 lg:grid-cols-2">
+          <Card>
+            <CardHeader title="Open findings by severity" />
+            <CardBody>
+              {overview.openFindings === 0 ? (
+                <p className="text-sm text-slate-600">
+                  {overview.scans === 0 ? "No scans yet, so no findings yet." : "No open findings. Everything found so far is resolved or triaged."}
+                </p>
+              ) : (
+                <ul className="space-y-2">
+                  {SEVERITIES.map((s) => (
+                    <li key={s.id}>
+                      <Link href={`${base}/findings?severity=${s.id}&status=open`} className="flex items-center gap-3 rounded-md px-1 py-1 text-sm hover:bg-slate-50">
+                        <span className="w-16 shrink-0 text-slate-700">{s.label}</span>
+                        <span className="h-3 flex-1 rounded bg-slate-100" aria-hidden="true">
+                          <span className={`block h-3 rounded ${s.bar}`} style={{ width: `${(open[s.id] / maxOpen) * 100}%` }} />
+                        </span>
+                        <span className="w-10 shrink-0 text-right font-semibold tabular-nums text-slate-900">{open[s.id]}</span>
+                      </Link>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </CardBody>
+          </Card>
+          <Card>
+            <CardHeader title="Latest scans" actions={overview.scans > 0 ? <Link href={`${base}/scans`} className="text-sm font-medium text-brand-800 underline">All scans</Link> : null} />
+            <CardBody>
+              {recent.length === 0 ? (
+                <p className="text-sm text-slate-600">
+                  {overview.verifiedDomains === 0 ? (
+                    <>
+                      No scans yet. <Link href={`${base}/domains`} className="font-medium text-brand-800 underline">Verify a domain</Link> to run the first one.
+                    </>
+                  ) : (
+                    <>
+                      No scans yet. <Link href={`${base}/scans`} className="font-medium text-brand-800 underline">Start one</Link>.
+                    </>
+                  )}
+                </p>
+              ) : (
+                <ul className="divide-y divide-slate-100">
+                  {recent.map((s) => (
+                    <li key={s.id} className="flex flex-wrap items-center justify-between gap-2 py-2 text-sm">
+                      <Link href={`${base}/scans/${s.id}`} className="min-w-0 font-medium break-all text-brand-800 underline-offset-2 hover:underline">
+                        {s.domain.host}
+                      </Link>
+                      <span className="flex items-center gap-2">
+                        {s.status === "succeeded" ? <GradeBadge grade={s.grade} score={s.score} /> : <ScanStatusBadge status={s.status} />}
+                        <span className="text-slate-600">{formatDateTime(s.createdAt)}</span>
+                      </span>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </CardBody>
+          </Card>
+        </div>
+      )}
     </>
   );
 }
