@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useActionState } from "react";
 import { signIn } from "next-auth/react";
 import { Alert, Button, TextField, useHydrated } from "@/components/ui";
+import { SIGN_IN_RATE_LIMITED } from "@/lib/auth/sign-in-limit-codes";
 
 type SignInState =
   | { status: "idle" }
@@ -25,11 +26,14 @@ export function SignInForm({ callbackPath, initialError }: { callbackPath: strin
     }
     const result = await signIn("credentials", { email, password, redirect: false });
     if (!result?.ok) {
-      // next-auth reports every Credentials failure as "CredentialsSignin"; other codes are server trouble.
+      // next-auth reports a refused password as "CredentialsSignin" and an error thrown by authorize() by
+      // its message; anything else is server trouble.
       const message =
         !result || result.error === "CredentialsSignin"
           ? "Incorrect email or password. Check them and try again."
-          : "Signing in is not working right now. Please try again in a moment.";
+          : result.error === SIGN_IN_RATE_LIMITED
+            ? "Too many sign-in attempts. Wait 15 minutes and try again."
+            : "Signing in is not working right now. Please try again in a moment.";
       return { status: "failed", message, email };
     }
     router.push(callbackPath);

@@ -4,6 +4,7 @@ import { createTestDatabase } from "@/test/support/db";
 import { createUserWithOrg } from "@/lib/services/users/create-user-with-org";
 import { verifyCredentials } from "./credentials";
 import { safeCallbackPath } from "./redirect-target";
+import { SIGN_IN_RATE_LIMITED, signInClientIp } from "./sign-in-limits";
 
 describe("verifyCredentials", () => {
   let db: Database;
@@ -42,5 +43,40 @@ describe("safeCallbackPath", () => {
     for (const bad of ["https://evil.example/", "//evil.example", "/\\evil.example", "javascript:alert(1)", "", undefined, ["/o"]]) {
       expect(safeCallbackPath(bad)).toBe("/o");
     }
+  });
+});
+
+describe("sign-in attempt limits", () => {
+  let db: Database;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    await createUserWithOrg({ email: "target@example.com", password: "the real password", orgName: "Target" }, db.prisma);
+  });
+  afterAll(async () => db?.close());
+
+  it("stops guessing on one account after 10 attempts in the window, even with the right password", async () => {
+    for (let i = 0; i < 10; i++) {
+      expect(await verifyCredentials({ email: "target@example.com", password: `guess ${i}` }, db.prisma, "203.0.113.7")).toBeNull();
+    }
+    await expect(verifyCredentials({ email: "TARGET@example.com", password: "the real password" }, db.prisma, "203.0.113.8")).rejects.toThrow(
+      SIGN_IN_RATE_LIMITED,
+    );
+  });
+
+  it("stops one address after 50 attempts across accounts", async () => {
+    for (let i = 0; i < 50; i++) {
+      await verifyCredentials({ email: `spray${i}@example.com`, password: "password" }, db.prisma, "198.51.100.9");
+    }
+    await expect(verifyCredentials({ email: "fresh@example.com", password: "password" }, db.prisma, "198.51.100.9")).rejects.toThrow(
+      SIGN_IN_RATE_LIMITED,
+    );
+    // Another address is unaffected.
+    expect(await verifyCredentials({ email: "fresh@example.com", password: "password" }, db.prisma, "198.51.100.10")).toBeNull();
+  });
+
+  it("reads the client address like lib/http: the rightmost X-Forwarded-For entry", () => {
+    expect(signInClientIp({ "x-forwarded-for": "10.0.0.1, ::ffff:192.0.2.4" })).toBe("192.0.2.4");
+    expect(signInClientIp({})).toBeUndefined();
+    expect(signInClientIp(undefined)).toBeUndefined();
   });
 });

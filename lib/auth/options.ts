@@ -2,6 +2,8 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { secrets } from "@/lib/env";
 import { verifyCredentials } from "./credentials";
+import { signInClientIp } from "./sign-in-limits";
+import { SIGN_IN_RATE_LIMITED } from "./sign-in-limit-codes";
 
 const THIRTY_DAYS = 30 * 24 * 60 * 60;
 
@@ -24,9 +26,16 @@ export function authOptions(): NextAuthOptions {
           email: { label: "Email", type: "email" },
           password: { label: "Password", type: "password" },
         },
-        authorize: async (credentials) => {
-          const user = await verifyCredentials(credentials);
-          return user ? { id: user.id, email: user.email, name: user.name } : null;
+        authorize: async (credentials, req) => {
+          try {
+            const user = await verifyCredentials(credentials, undefined, signInClientIp(req.headers));
+            return user ? { id: user.id, email: user.email, name: user.name } : null;
+          } catch (err) {
+            // next-auth puts a thrown message into the redirect URL: only our own codes may go there.
+            if (err instanceof Error && err.message === SIGN_IN_RATE_LIMITED) throw err;
+            console.error("[auth] sign-in failed:", err);
+            throw new Error("SignInUnavailable");
+          }
         },
       }),
     ],

@@ -5,6 +5,7 @@ import { Card, CardBody } from "@/components/ui";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { getSessionUser } from "@/lib/auth/session";
 import { safeCallbackPath } from "@/lib/auth/redirect-target";
+import { SIGN_IN_RATE_LIMITED } from "@/lib/auth/sign-in-limit-codes";
 
 export const metadata: Metadata = { title: "Sign in" };
 
@@ -12,6 +13,7 @@ export const metadata: Metadata = { title: "Sign in" };
 const ERROR_MESSAGES: Record<string, string> = {
   CredentialsSignin: "Incorrect email or password. Check them and try again.",
   SessionRequired: "Please sign in to continue.",
+  [SIGN_IN_RATE_LIMITED]: "Too many sign-in attempts. Wait 15 minutes and try again.",
 };
 
 export default async function SignInPage({ searchParams }: PageProps<"/sign-in">) {
