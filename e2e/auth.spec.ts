@@ -40,6 +40,7 @@ test("sign up, land on the empty dashboard, sign out, sign in again", async ({ p
   }
   await nav.getByRole("link", { name: "Settings" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Settings" })).toBeVisible();
+  await page.getByRole("navigation", { name: "Settings sections" }).getByRole("link", { name: "Members" }).click();
   await expect(page.getByRole("table", { name: "Members of this organization" })).toContainText(account.email);
   await expect(page.getByRole("table", { name: "Members of this organization" })).toContainText("Owner");
   await expectNoA11yViolations(page, "settings");
@@ -210,4 +211,20 @@ test("a member of several organizations creates one and switches between them", 
   await page.getByRole("link", { name: new RegExp(`^${account.orgName}`) }).click();
   await page.waitForURL((url) => url.pathname === firstOrg);
   await expect(page.getByRole("button", { name: new RegExp(`Organization: ${account.orgName} \\(switch`) })).toBeVisible();
+});
+
+test("repeated wrong passwords on one account are stopped with a clear message", async ({ page }) => {
+  const account = newAccount("guess");
+  await signUp(page, account);
+  await signOut(page);
+
+  const alert = page.getByRole("main").getByRole("alert");
+  for (let i = 0; i < 10; i++) {
+    await signIn(page, account.email, `wrong guess ${i}`);
+    await expect(alert).toHaveText("Incorrect email or password. Check them and try again.");
+  }
+  // The budget is spent: even the right password waits now.
+  await signIn(page, account.email, account.password);
+  await expect(alert).toHaveText("Too many sign-in attempts. Wait 15 minutes and try again.");
+  await expect(page).toHaveURL(/\/sign-in$/);
 });

@@ -1,0 +1,90 @@
+"use client";
+
+import { useState, useTransition } from "react";
+import { Button } from "@/components/ui";
+import { changeMemberRoleAction, removeMemberAction } from "@/app/o/[orgSlug]/settings/actions";
+import type { MemberRole } from "@/generated/prisma/enums";
+import { ConfirmDialog } from "./confirm-dialog";
+
+const LABELS: Record<MemberRole, string> = { owner: "Owner", admin: "Admin", member: "Member", viewer: "Viewer" };
+
+/** Role change and removal for one membership; `roles` is what the viewer may assign to it. */
+export function MemberControls(props: {
+  orgSlug: string;
+  membershipId: string;
+  email: string;
+  role: MemberRole;
+  pending: boolean;
+  roles: MemberRole[];
+  canRemove: boolean;
+}) {
+  const { orgSlug, membershipId, email, role, pending: invitation, roles, canRemove } = props;
+  const [value, setValue] = useState<MemberRole>(role);
+  const [confirming, setConfirming] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, startTransition] = useTransition();
+
+  const save = () =>
+    startTransition(async () => {
+      setError(null);
+      const r = await changeMemberRoleAction(orgSlug, { membershipId, role: value });
+      if (!r.ok) setError(r.error);
+    });
+  const remove = () =>
+    startTransition(async () => {
+      const r = await removeMemberAction(orgSlug, membershipId);
+      if (r.ok) setConfirming(false);
+      else {
+        setConfirming(false);
+        setError(r.error);
+      }
+    });
+
+  return (
+    <div className="flex flex-wrap items-center gap-2">
+      {roles.length > 1 ? (
+        <>
+          <select
+            aria-label={`Role for ${email}`}
+            value={value}
+            onChange={(e) => setValue(e.target.value as MemberRole)}
+            className="h-8 rounded-md border border-slate-300 bg-white px-2 text-sm focus-visible:outline-2 focus-visible:outline-brand-600"
+          >
+            {roles.map((r) => (
+              <option key={r} value={r}>
+                {LABELS[r]}
+              </option>
+            ))}
+          </select>
+          <Button size="sm" variant="secondary" onClick={save} disabled={value === role || busy} aria-label={`Save role for ${email}`}>
+            Save role
+          </Button>
+        </>
+      ) : (
+        <span className="text-sm text-slate-800">{LABELS[role]}</span>
+      )}
+      {canRemove ? (
+        <Button size="sm" variant="ghost" onClick={() => setConfirming(true)} aria-label={invitation ? `Withdraw invitation for ${email}` : `Remove ${email}`}>
+          {invitation ? "Withdraw" : "Remove"}
+        </Button>
+      ) : null}
+      {error ? (
+        <p role="alert" className="w-full text-xs font-medium text-red-700">
+          {error}
+        </p>
+      ) : null}
+      <ConfirmDialog
+        open={confirming}
+        title={invitation ? `Withdraw the invitation for ${email}?` : `Remove ${email}?`}
+        confirmLabel={invitation ? "Withdraw invitation" : "Remove member"}
+        busy={busy}
+        onConfirm={remove}
+        onCancel={() => setConfirming(false)}
+      >
+        {invitation
+          ? "Signing up with this address will no longer add them to the organization."
+          : "They lose access to this organization at once. Findings assigned to them stay assigned until someone changes them."}
+      </ConfirmDialog>
+    </div>
+  );
+}
