@@ -58,7 +58,8 @@ export default defineConfig({
         command: "node --import tsx scripts/e2e-server.ts",
         // The landing page is static: it answers as soon as the server listens (the database opens at boot or on first use).
         url: `${baseURL}/`,
-        env: { PORT: process.env.PLUMB_E2E_PORT },
+        // Private targets allowed: the dashboard e2e scans a fixture site it serves on loopback.
+        env: { PORT: process.env.PLUMB_E2E_PORT, PLUMB_ALLOW_PRIVATE_TARGETS: "1" },
         // A cold `next build` on a busy 2-core machine takes a few minutes.
         timeout: 600_000,
         reuseExistingServer: false,

@@ -1,0 +1,44 @@
+import fs from "node:fs";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+
+const FIXTURE = path.join(import.meta.dirname, "..", "..", "test", "fixtures", "sites", "verify-meta");
+const TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".svg": "image/svg+xml", ".txt": "text/plain" };
+
+export interface FixtureSite {
+  origin: string;
+  /** writes the verification token into the served home page */
+  setToken(token: string): void;
+  close(): Promise<void>;
+}
+
+/** The verify-meta fixture on 127.0.0.1 with a random port, files read on each request. */
+export async function serveFixtureSite(): Promise<FixtureSite> {
+  let token = "not-set-yet";
+  const server = http.createServer((req, res) => {
+    const pathname = new URL(req.url ?? "/", "http://x").pathname;
+    const name = pathname === "/" ? "index.html" : path.basename(pathname);
+    const file = path.join(FIXTURE, name);
+    if (!fs.existsSync(file) || name === "README.md") {
+      res.writeHead(404, { "Content-Type": "text/plain" }).end("not found");
+      return;
+    }
+    let body: string | Buffer = fs.readFileSync(file);
+    if (name === "index.html") body = body.toString("utf8").replace("{{PLUMB_TOKEN}}", token);
+    res.writeHead(200, { "Content-Type": TYPES[path.extname(name)] ?? "application/octet-stream" }).end(body);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    setToken: (t) => {
+      token = t;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
