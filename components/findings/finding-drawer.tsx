@@ -116,7 +116,7 @@ function FindingBody({ orgSlug, detail, assignees, canWrite }: { orgSlug: string
       </Section>
       {detail.evidence ? (
         <Section title="Evidence">
-          <pre tabIndex={0} aria-label="Evidence" className="max-h-64 overflow-auto rounded-md bg-slate-900 p-3 font-mono text-xs whitespace-pre-wrap break-all text-slate-100">
+          <pre tabIndex={0} role="region" aria-label="Evidence" className="max-h-64 overflow-auto rounded-md bg-slate-900 p-3 font-mono text-xs whitespace-pre-wrap break-all text-slate-100">
             {detail.evidence}
           </pre>
           {detail.selector ? (

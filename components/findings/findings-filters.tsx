@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useTransition, type FormEvent } from "react";
+import { useEffect, useState, useTransition, type FormEvent } from "react";
 import { Button, Spinner } from "@/components/ui";
 import { PILLAR_LABELS } from "@/components/status/pillars";
 import type { FindingsQuery } from "@/app/o/[orgSlug]/findings/search-params";
@@ -21,6 +21,16 @@ const selectClass =
 export function FindingsFilters({ path, query, domains }: { path: string; query: FindingsQuery; domains: { id: string; host: string }[] }) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
+  // Controlled from the URL: links (Clear filters, Back) change the query without this form.
+  const fromQuery = () => Object.fromEntries(FIELDS.map((k) => [k, query[k] ?? ""])) as Record<(typeof FIELDS)[number], string>;
+  const [values, setValues] = useState(fromQuery);
+  const queryKey = FIELDS.map((k) => query[k] ?? "").join("\u0000");
+  useEffect(() => setValues(fromQuery()), [queryKey]);
+  const bind = (key: (typeof FIELDS)[number]) => ({
+    name: key,
+    value: values[key],
+    onChange: (e: { target: { value: string } }) => setValues((v) => ({ ...v, [key]: e.target.value })),
+  });
 
   function apply(form: HTMLFormElement) {
     const data = new FormData(form);
@@ -59,7 +69,7 @@ export function FindingsFilters({ path, query, domains }: { path: string; query:
       {query.dir !== DEFAULT_DIRECTION[query.sort] ? <input type="hidden" name="dir" value={query.dir} /> : null}
       <label className="block text-xs font-medium text-slate-700">
         Domain
-        <select name="domain" defaultValue={query.domain ?? ""} aria-label="Filter by domain" className={`${selectClass} mt-1`}>
+        <select {...bind("domain")} aria-label="Filter by domain" className={`${selectClass} mt-1`}>
           <option value="">All domains</option>
           {domains.map((d) => (
             <option key={d.id} value={d.id}>
@@ -70,7 +80,7 @@ export function FindingsFilters({ path, query, domains }: { path: string; query:
       </label>
       <label className="block text-xs font-medium text-slate-700">
         Pillar
-        <select name="pillar" defaultValue={query.pillar ?? ""} aria-label="Filter by pillar" className={`${selectClass} mt-1`}>
+        <select {...bind("pillar")} aria-label="Filter by pillar" className={`${selectClass} mt-1`}>
           <option value="">All pillars</option>
           {PILLAR_IDS.map((p) => (
             <option key={p} value={p}>
@@ -81,7 +91,7 @@ export function FindingsFilters({ path, query, domains }: { path: string; query:
       </label>
       <label className="block text-xs font-medium text-slate-700">
         Severity
-        <select name="severity" defaultValue={query.severity ?? ""} aria-label="Filter by severity" className={`${selectClass} mt-1`}>
+        <select {...bind("severity")} aria-label="Filter by severity" className={`${selectClass} mt-1`}>
           <option value="">All severities</option>
           {SEVERITIES.map((s) => (
             <option key={s} value={s}>
@@ -92,7 +102,7 @@ export function FindingsFilters({ path, query, domains }: { path: string; query:
       </label>
       <label className="block text-xs font-medium text-slate-700">
         Status
-        <select name="status" defaultValue={query.status ?? ""} aria-label="Filter by status" className={`${selectClass} mt-1`}>
+        <select {...bind("status")} aria-label="Filter by status" className={`${selectClass} mt-1`}>
           <option value="">All statuses</option>
           {STATUSES.map((s) => (
             <option key={s} value={s}>
@@ -108,9 +118,8 @@ export function FindingsFilters({ path, query, domains }: { path: string; query:
         <div className="mt-1 flex gap-2">
           <input
             id="findings-q"
-            name="q"
+            {...bind("q")}
             type="search"
-            defaultValue={query.q ?? ""}
             maxLength={200}
             placeholder="Title, rule or URL"
             aria-label="Search findings"
@@ -123,7 +132,14 @@ export function FindingsFilters({ path, query, domains }: { path: string; query:
       </div>
       <div className="col-span-2 flex flex-wrap items-center gap-x-4 gap-y-2 sm:col-span-3 lg:col-span-5">
         <label className="inline-flex items-center gap-2 text-sm text-slate-800">
-          <input type="checkbox" name="regression" value="1" defaultChecked={Boolean(query.regression)} className="size-4 accent-brand-700" />
+          <input
+            type="checkbox"
+            name="regression"
+            value="1"
+            checked={values.regression === "1"}
+            onChange={(e) => setValues((v) => ({ ...v, regression: e.target.checked ? "1" : "" }))}
+            className="size-4 accent-brand-700"
+          />
           Regressions only
         </label>
         {filtered ? (
