@@ -223,6 +223,8 @@ test("repeated wrong passwords on one account are stopped with a clear message",
   for (let i = 0; i < 9; i++) {
     await signIn(page, account.email, `wrong guess ${i}`);
     await expect(alert).toHaveText("Incorrect email or password. Check them and try again.");
+    // The form clears the password after each failure; type the next guess only once that has happened.
+    await expect(page.getByLabel("Password")).toHaveValue("");
   }
   // The budget is spent: even the right password waits now.
   await signIn(page, account.email, account.password);
