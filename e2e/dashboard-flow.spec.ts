@@ -54,11 +54,12 @@ test("dashboard flow: domain, verification, scan, triage, API key, directory", a
   await snap(page, "flow-verify-failed-1440");
   site.setToken(token!);
   await page.getByRole("button", { name: "Verify now" }).click();
-  await expect(page.getByText("Ownership verified")).toBeVisible();
+  await expect(page.getByText("This domain is verified")).toBeVisible();
+  await expect(page.getByText("Verified with the meta tag")).toBeVisible();
   await snap(page, "flow-verified-1440");
 
   // Domain page -> launch dialog: 2 pillars, 2 pages, cost shown against the balance.
-  await page.goto(`${orgPath}/domains`);
+  await nav.getByRole("link", { name: "Domains" }).click();
   await expect(page.getByRole("table", { name: "Domains" })).toContainText("Verified");
   await expectNoA11yViolations(page, "domains list");
   await snap(page, "flow-domains-1440");
@@ -161,10 +162,10 @@ test("public self-audit: questionnaire -> score and advice", async ({ page }) =>
   await expectNoA11yViolations(page, "self-audit");
   // Submitting with answers missing says what is missing.
   await page.getByRole("button", { name: "See my score" }).click();
-  await expect(page.getByRole("alert")).toContainText("Some answers are missing");
+  await expect(page.getByRole("alert").filter({ hasText: "Some answers are missing" })).toBeVisible();
   const groups = page.getByRole("group");
   const count = await groups.count();
-  for (let i = 0; i < count; i++) await groups.nth(i).getByRole("radio", { name: i % 2 === 0 ? "Yes" : "No" }).check();
+  for (let i = 0; i < count; i++) await groups.nth(i).getByRole("radio", { name: i % 2 === 0 ? "Yes" : "No", exact: true }).check();
   await page.getByLabel("Email").fill(`audit-${Date.now()}@example.test`);
   await page.getByLabel("Website").fill("example.com");
   await page.getByRole("button", { name: "See my score" }).click();

@@ -57,17 +57,21 @@ export function DomainSettingsForm({ values, action, canWrite }: Props) {
           </div>
         </fieldset>
 
-        <div className="space-y-2">
+        <div>
           <label className="flex items-start gap-2 text-sm text-slate-800">
-            <input type="checkbox" name="directoryEnabled" defaultChecked={values.directoryEnabled} className="mt-0.5 size-4 accent-brand-700" />
-            <span>
-              <span className="font-medium">List this domain in the public directory</span>
-              <span className="block text-slate-600">
-                Shows the domain, the organization name, the description and the score badge on /directory
-                {values.verified ? "." : " once the domain is verified."}
-              </span>
-            </span>
+            <input
+              type="checkbox"
+              name="directoryEnabled"
+              defaultChecked={values.directoryEnabled}
+              aria-describedby="directory-hint"
+              className="mt-0.5 size-4 accent-brand-700"
+            />
+            <span className="font-medium">List this domain in the public directory</span>
           </label>
+          <p id="directory-hint" className="mt-1 pl-6 text-sm text-slate-600">
+            Shows the domain, the name and description below and the score badge on /directory
+            {values.verified ? "." : ", once the domain is verified."}
+          </p>
         </div>
 
         <TextField

@@ -37,7 +37,7 @@ export function VerificationMethods({ methods, verify, canWrite }: Props) {
           return (
             <li key={m.method}>
               <Card>
-                <CardHeader as="h3" title={`${i + 1}. ${t.title}`} description={m.instructions} />
+                <CardHeader title={`${i + 1}. ${t.title}`} description={m.instructions} />
                 <CardBody className="flex flex-col gap-3 sm:flex-row sm:items-start">
                   <code className="block min-w-0 flex-1 rounded-md bg-slate-100 px-3 py-2 font-mono text-sm break-all text-slate-900">{m.value}</code>
                   <CopyButton value={m.value} label={`Copy ${t.what}`} />

@@ -28,7 +28,11 @@ export default async function VerifyDomainPage({ params }: PageProps<"/o/[orgSlu
           </Link>
         }
         title="Verify ownership"
-        description={`Plumb only scans sites whose owners asked for it. Prove that you control ${domain.host} with one of these three methods.`}
+        description={
+          domain.verifiedAt
+            ? `Plumb only scans sites whose owners asked for it; ${domain.host} is proved to be yours.`
+            : `Plumb only scans sites whose owners asked for it. Prove that you control ${domain.host} with one of these three methods.`
+        }
       />
       {domain.verifiedAt ? (
         <Alert tone="success" title="This domain is verified">
@@ -36,7 +40,7 @@ export default async function VerifyDomainPage({ params }: PageProps<"/o/[orgSlu
             Verified {domain.verificationMethod ? `with ${METHOD_NAMES[domain.verificationMethod]} ` : ""}on {formatDateTime(domain.verifiedAt)}.
           </p>
           <ButtonLink href={`${base}/${domain.id}`} size="sm" className="mt-3">
-            Go to the domain
+            Go to the domain to scan it
           </ButtonLink>
         </Alert>
       ) : (
