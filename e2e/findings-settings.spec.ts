@@ -19,7 +19,7 @@ test.afterAll(async () => {
 async function scanFixture(api: APIRequestContext): Promise<{ domainId: string; host: string }> {
   const created = await api.post("/api/v1/domains", { data: { url: site.origin } });
   expect(created.status(), await created.text()).toBe(201);
-  const domain = (await created.json()).data as { id: string; host: string; verify_token: string };
+  const domain = (await created.json()).data as { id: string; hostname: string; verify_token: string };
   site.setToken(domain.verify_token);
   const verified = await api.post(`/api/v1/domains/${domain.id}/verify`, { data: {} });
   expect(verified.ok(), await verified.text()).toBe(true);
@@ -29,7 +29,7 @@ async function scanFixture(api: APIRequestContext): Promise<{ domainId: string; 
   await expect
     .poll(async () => (await (await api.get(`/api/v1/scans/${scanId}`)).json()).data.status as string, { timeout: 180_000, intervals: [500, 1000] })
     .toBe("succeeded");
-  return { domainId: domain.id, host: domain.host };
+  return { domainId: domain.id, host: domain.hostname };
 }
 
 test("triage findings: filter, keyboard select, bulk status, drawer; API key shown once, works, revoked; invite a member", async ({ page, browser, baseURL }) => {
@@ -118,7 +118,7 @@ test("triage findings: filter, keyboard select, bulk status, drawer; API key sho
   await page.waitForURL((u) => !u.search.includes("status="));
   await snap(page, "findings-375");
   await rows.first().getByRole("link").first().click();
-  await expect(page.getByRole("dialog")).toBeVisible();
+  await expect(page.getByRole("dialog").getByRole("heading", { name: "History" })).toBeVisible();
   await snap(page, "finding-drawer-375");
   await page.getByRole("button", { name: "Close finding details" }).click();
   await expect(page.getByRole("dialog")).toBeHidden();

@@ -38,8 +38,8 @@ export function BulkBar({ orgSlug, selectedIds, onDone }: { orgSlug: string; sel
       <p className="font-medium text-slate-800" aria-live="polite">
         {none ? "Select findings to change several at once" : `${count} selected`}
       </p>
-      <div className="flex items-center gap-2">
-        <label htmlFor={statusId} className="text-slate-700">
+      <div className="flex flex-wrap items-center gap-2">
+        <label htmlFor={statusId} className="w-full text-slate-700 sm:w-auto">
           Status for selected
         </label>
         <select id={statusId} value={status} onChange={(e) => setStatus(e.target.value)} disabled={none || pending} className={selectClass}>
@@ -54,8 +54,8 @@ export function BulkBar({ orgSlug, selectedIds, onDone }: { orgSlug: string; sel
           Apply status
         </Button>
       </div>
-      <div className="flex items-center gap-2">
-        <label htmlFor={severityId} className="text-slate-700">
+      <div className="flex flex-wrap items-center gap-2">
+        <label htmlFor={severityId} className="w-full text-slate-700 sm:w-auto">
           Severity for selected
         </label>
         <select id={severityId} value={severity} onChange={(e) => setSeverity(e.target.value)} disabled={none || pending} className={selectClass}>

@@ -7,6 +7,7 @@ import { FindingStatusBadge, SeverityBadge } from "@/components/status/badges";
 import { PILLAR_LABELS } from "@/components/status/pillars";
 import { updateFindingAction } from "@/app/o/[orgSlug]/findings/actions";
 import { SEVERITIES, SEVERITY_LABELS, STATUSES, STATUS_LABELS } from "./labels";
+import { Prose } from "./prose";
 import { SafeUrl } from "./safe-url";
 import type { AssigneeOption, FindingDetailView } from "./types";
 
@@ -112,7 +113,7 @@ function FindingBody({ orgSlug, detail, assignees, canWrite }: { orgSlug: string
       {canWrite ? <TriageForm orgSlug={orgSlug} detail={detail} assignees={assignees} /> : null}
 
       <Section title="What is wrong">
-        <p className="whitespace-pre-line break-words">{detail.description}</p>
+        <Prose className="whitespace-pre-line break-words" text={detail.description} />
       </Section>
       {detail.evidence ? (
         <Section title="Evidence">
@@ -136,7 +137,7 @@ function FindingBody({ orgSlug, detail, assignees, canWrite }: { orgSlug: string
         </ul>
       </Section>
       <Section title="How to fix it">
-        <p className="whitespace-pre-line break-words">{detail.fix}</p>
+        <Prose className="whitespace-pre-line break-words" text={detail.fix} />
       </Section>
       <Section title="History">
         <dl className="grid grid-cols-[9rem_1fr] gap-y-1.5">

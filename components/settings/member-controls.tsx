@@ -17,8 +17,10 @@ export function MemberControls(props: {
   pending: boolean;
   roles: MemberRole[];
   canRemove: boolean;
+  /** The organization's only active owner: nothing may be changed. */
+  lastOwner: boolean;
 }) {
-  const { orgSlug, membershipId, email, role, pending: invitation, roles, canRemove } = props;
+  const { orgSlug, membershipId, email, role, pending: invitation, roles, canRemove, lastOwner } = props;
   const [value, setValue] = useState<MemberRole>(role);
   const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -61,7 +63,10 @@ export function MemberControls(props: {
           </Button>
         </>
       ) : (
-        <span className="text-sm text-slate-800">{LABELS[role]}</span>
+        <span className="text-sm text-slate-800">
+          {LABELS[role]}
+          {lastOwner ? <span className="block text-xs text-slate-600">The only owner: make someone else an owner first</span> : null}
+        </span>
       )}
       {canRemove ? (
         <Button size="sm" variant="ghost" onClick={() => setConfirming(true)} aria-label={invitation ? `Withdraw invitation for ${email}` : `Remove ${email}`}>

@@ -72,6 +72,7 @@ export default async function MembersPage({ params }: PageProps<"/o/[orgSlug]/se
                     pending={m.status === "pending"}
                     roles={[...roles]}
                     canRemove={!lastOwner && canAssignRole(membership.role, m.role, "viewer")}
+                    lastOwner={lastOwner}
                   />
                 );
               },

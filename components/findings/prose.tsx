@@ -1,0 +1,20 @@
+/**
+ * Check texts mark code with `backticks`. Split on them and show those parts as <code>; everything stays a
+ * React text node (escaped), so a scanned site's text can never become markup.
+ */
+export function Prose({ text, className }: { text: string; className?: string }) {
+  const parts = text.split(/`([^`\n]{1,500})`/);
+  return (
+    <p className={className}>
+      {parts.map((part, i) =>
+        i % 2 === 1 ? (
+          <code key={i} className="rounded bg-slate-100 px-1 font-mono text-[0.85em] break-all text-slate-900">
+            {part}
+          </code>
+        ) : (
+          part
+        ),
+      )}
+    </p>
+  );
+}
