@@ -47,6 +47,9 @@ test("dashboard flow: domain, verification, scan, triage, API key, directory", a
   const token = /content="([^"]+)"/.exec(metaTag)?.[1];
   expect(token, "the verification page shows the token in the meta tag").toBeTruthy();
   await expectNoA11yViolations(page, "verification");
+  await page.setViewportSize({ width: 375, height: 812 });
+  await snap(page, "flow-verify-375");
+  await page.setViewportSize({ width: 1440, height: 900 });
   await page.getByRole("button", { name: "Verify now" }).click();
   const failed = page.getByRole("alert").filter({ hasText: "Not verified yet" });
   await expect(failed).toBeVisible();
@@ -83,7 +86,7 @@ test("dashboard flow: domain, verification, scan, triage, API key, directory", a
   // Live progress, then the result replaces it.
   await page.waitForURL(/\/scans\/[a-z0-9]+$/);
   const scanPath = new URL(page.url()).pathname;
-  const progress = page.getByRole("heading", { name: "Progress" });
+  const progress = page.getByRole("heading", { name: "Progress", exact: true });
   const result = page.getByRole("heading", { name: "Scores by pillar" });
   await expect(progress.or(result)).toBeVisible();
   if (await progress.isVisible()) {
@@ -149,11 +152,32 @@ test("dashboard flow: domain, verification, scan, triage, API key, directory", a
   await expectNoA11yViolations(page, "directory");
   await snap(page, "flow-directory-1440");
 
-  // Back on the domain page, the overview shows the scan and the open findings left.
+  // A second scan after the site fixed its image: the result lists it as fixed, the domain shows a trend.
+  site.fixImage();
+  await page.goto(`${orgPath}/domains`);
+  await page.getByRole("link", { name: host }).click();
+  await page.getByRole("button", { name: "New scan" }).click();
+  await dialog.getByRole("button", { name: "Clear" }).click();
+  await dialog.getByRole("checkbox", { name: "Accessibility" }).check();
+  await dialog.getByRole("checkbox", { name: "Security" }).check();
+  await dialog.getByLabel("Maximum pages").fill("2");
+  await dialog.getByRole("button", { name: "Start scan (2 credits)" }).click();
+  await page.waitForURL((url) => /\/scans\/[a-z0-9]+$/.test(url.pathname) && url.pathname !== scanPath);
+  await expect(result).toBeVisible({ timeout: 180_000 });
+  await expect(page.getByRole("list", { name: "Fixed findings" })).toContainText(/alternative|alt/i);
+  await snap(page, "flow-scan-second-1440");
+  await page.getByRole("link", { name: host }).first().click();
+  await expect(page.getByRole("table", { name: /Overall score of the last 2 scans/ })).toBeAttached();
+  await expectNoA11yViolations(page, "domain with history");
+  await snap(page, "flow-domain-history-1440");
+
+  // The overview now shows the scans and the open findings left.
   await page.goto(orgPath);
   await expect(page.getByRole("heading", { name: "Latest scans" })).toBeVisible();
   await expectNoA11yViolations(page, "overview with data");
   await snap(page, "flow-overview-1440");
+  await page.setViewportSize({ width: 375, height: 812 });
+  await snap(page, "flow-overview-375");
 });
 
 test("public self-audit: questionnaire -> score and advice", async ({ page }) => {

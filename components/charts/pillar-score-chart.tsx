@@ -6,35 +6,27 @@ export interface PillarScore {
 }
 
 /**
- * Horizontal bars, one per pillar, 0–100, drawn in plain SVG. Screen readers get the same numbers as a
- * table (the SVG itself is hidden from them), so nothing is only visual.
+ * One horizontal bar per pillar, 0–100. The bars are SVG; labels and numbers are HTML text so they keep
+ * their size at 375px. Screen readers get the numbers as a table (the drawing is hidden from them).
  */
 export function PillarScoreChart({ scores, caption }: { scores: PillarScore[]; caption: string }) {
-  const row = 32;
-  const labelW = 120;
-  const width = 560;
-  const barW = width - labelW - 48;
-  const height = scores.length * row + 8;
   return (
     <figure>
-      <svg viewBox={`0 0 ${width} ${height}`} className="h-auto w-full max-w-2xl" aria-hidden="true" focusable="false">
-        {scores.map((s, i) => {
-          const y = i * row + 4;
-          const w = Math.max(2, (Math.max(0, Math.min(100, s.score)) / 100) * barW);
+      <div aria-hidden="true" className="space-y-3">
+        {scores.map((s) => {
+          const pct = Math.max(1, Math.min(100, s.score));
           return (
-            <g key={s.label}>
-              <text x={0} y={y + 18} fontSize="14" fill="#334155">
-                {s.label}
-              </text>
-              <rect x={labelW} y={y + 4} width={barW} height={20} rx={4} fill="#f1f5f9" />
-              <rect x={labelW} y={y + 4} width={w} height={20} rx={4} fill={scoreFill(s.score)} />
-              <text x={labelW + barW + 8} y={y + 19} fontSize="14" fontWeight="600" fill="#0f172a">
-                {s.score}
-              </text>
-            </g>
+            <div key={s.label} className="flex items-center gap-3 text-sm">
+              <span className="w-28 shrink-0 text-slate-700">{s.label}</span>
+              <svg viewBox="0 0 100 10" preserveAspectRatio="none" className="h-5 min-w-0 flex-1" focusable="false">
+                <rect x="0" y="0" width="100" height="10" rx="1.5" fill="#f1f5f9" />
+                <rect x="0" y="0" width={pct} height="10" rx="1.5" fill={scoreFill(s.score)} />
+              </svg>
+              <span className="w-8 shrink-0 text-right font-semibold tabular-nums text-slate-900">{s.score}</span>
+            </div>
           );
         })}
-      </svg>
+      </div>
       <table className="sr-only">
         <caption>{caption}</caption>
         <thead>

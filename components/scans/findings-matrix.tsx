@@ -16,7 +16,8 @@ interface Props {
 export function FindingsMatrix({ counts, pillars, href }: Props) {
   const get = (p: Pillar, s: Severity) => counts.find((c) => c.pillar === p && c.severity === s)?.count ?? 0;
   return (
-    <div className="overflow-x-auto">
+    // Focusable so keyboard users can scroll it when it is wider than a phone screen.
+    <div className="overflow-x-auto" role="region" aria-label="Findings by pillar and severity" tabIndex={0}>
       <table className="min-w-full text-sm">
         <caption className="sr-only">Findings of this scan by pillar and severity</caption>
         <thead>

@@ -114,7 +114,20 @@ export function ScanProgress({ orgSlug, scanId, pillars, initial }: Props) {
               {total > 0 ? `${done} of ${total}` : scan.status === "queued" ? "not started" : "discovering pages…"}
             </span>
           </div>
-          <progress aria-labelledby="pages-label" className="mt-2 h-2 w-full accent-brand-700" max={Math.max(total, 1)} value={total > 0 ? done : undefined} />
+          <div
+            role="progressbar"
+            aria-labelledby="pages-label"
+            aria-valuemin={0}
+            aria-valuemax={Math.max(total, 1)}
+            aria-valuenow={total > 0 ? done : undefined}
+            aria-valuetext={total > 0 ? `${done} of ${total} pages` : "Discovering pages"}
+            className="mt-2 h-2 w-full overflow-hidden rounded-full bg-slate-200"
+          >
+            <div
+              className={total > 0 ? "h-2 rounded-full bg-brand-700 transition-[width]" : "h-2 w-1/4 animate-pulse rounded-full bg-brand-500"}
+              style={total > 0 ? { width: `${Math.max(2, (done / total) * 100)}%` } : undefined}
+            />
+          </div>
         </div>
 
         <div>

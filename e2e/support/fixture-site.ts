@@ -10,12 +10,15 @@ export interface FixtureSite {
   origin: string;
   /** writes the verification token into the served home page */
   setToken(token: string): void;
+  /** gives the home page's image its text alternative, so the next scan sees that finding fixed */
+  fixImage(): void;
   close(): Promise<void>;
 }
 
 /** The verify-meta fixture on 127.0.0.1 with a random port, files read on each request. */
 export async function serveFixtureSite(): Promise<FixtureSite> {
   let token = "not-set-yet";
+  let imageFixed = false;
   const server = http.createServer((req, res) => {
     const pathname = new URL(req.url ?? "/", "http://x").pathname;
     const name = pathname === "/" ? "index.html" : path.basename(pathname);
@@ -25,7 +28,10 @@ export async function serveFixtureSite(): Promise<FixtureSite> {
       return;
     }
     let body: string | Buffer = fs.readFileSync(file);
-    if (name === "index.html") body = body.toString("utf8").replace("{{PLUMB_TOKEN}}", token);
+    if (name === "index.html") {
+      body = body.toString("utf8").replace("{{PLUMB_TOKEN}}", token);
+      if (imageFixed) body = body.replace('<img src="/pixel.svg"', '<img alt="A grey square" src="/pixel.svg"');
+    }
     res.writeHead(200, { "Content-Type": TYPES[path.extname(name)] ?? "application/octet-stream" }).end(body);
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -34,6 +40,9 @@ export async function serveFixtureSite(): Promise<FixtureSite> {
     origin: `http://127.0.0.1:${port}`,
     setToken: (t) => {
       token = t;
+    },
+    fixImage: () => {
+      imageFixed = true;
     },
     close: () =>
       new Promise<void>((resolve) => {

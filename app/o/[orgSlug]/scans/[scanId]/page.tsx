@@ -55,7 +55,7 @@ export default async function ScanPage({ params }: PageProps<"/o/[orgSlug]/scans
           {domain.host}
         </Link>
       }
-      title="Scan result"
+      title={live ? "Scan in progress" : "Scan result"}
       description={
         <span className="flex flex-wrap items-center gap-2">
           <ScanStatusBadge status={scan.status} />
