@@ -1,6 +1,6 @@
 import { expect, request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";
 import { expectNoA11yViolations } from "./support/a11y";
-import { newAccount, signUp } from "./support/account";
+import { newAccount, signIn, signOut, signUp } from "./support/account";
 import { snap } from "./support/artifacts";
 import { serveFixtureSite, type FixtureSite } from "./support/fixture-site";
 
@@ -189,6 +189,24 @@ test("triage findings: filter, keyboard select, bulk status, drawer; API key sho
 
   await page.reload();
   await expect(members.getByRole("row").filter({ hasText: invitee.email })).toContainText("Active");
+
+  // Someone who already has an account joins at their next sign-in.
+  const existing = newAccount("existing");
+  const existingContext = await browser.newContext();
+  const existingPage = await existingContext.newPage();
+  await signUp(existingPage, existing);
+  await signOut(existingPage);
+  await page.getByLabel("Email address").fill(existing.email);
+  await page.getByLabel("Role").selectOption("member");
+  await page.getByRole("button", { name: "Invite member" }).click();
+  await expect(members.getByRole("row").filter({ hasText: existing.email })).toContainText("Invited");
+  await existingPage.goto(orgPath);
+  await signIn(existingPage, existing.email, existing.password);
+  await existingPage.waitForURL((url) => url.pathname === orgPath);
+  await expect(existingPage.getByRole("heading", { level: 1, name: "Overview" })).toBeVisible();
+  await existingContext.close();
+  await page.reload();
+  await expect(members.getByRole("row").filter({ hasText: existing.email })).toContainText("Active");
 
   // --- Credits: balance and the ledger of the scan above.
   await tabs.getByRole("link", { name: "Credits" }).click();

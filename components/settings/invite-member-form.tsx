@@ -21,7 +21,7 @@ export function InviteMemberForm({ orgSlug, canInviteOwners }: { orgSlug: string
     startTransition(async () => {
       const r = await inviteMemberAction(orgSlug, { email, role });
       if (r.ok) {
-        setResult({ tone: "success", text: `Invited ${r.data.email}. They join as soon as they sign up with this address.` });
+        setResult({ tone: "success", text: `Invited ${r.data.email}. They join the next time they sign up or sign in with this address.` });
         setEmail("");
       } else setResult({ tone: "danger", text: r.error });
     });
@@ -39,7 +39,7 @@ export function InviteMemberForm({ orgSlug, canInviteOwners }: { orgSlug: string
           ))}
         </SelectField>
       </div>
-      <p className="text-sm text-slate-600">Plumb sends no email: tell them to sign up with this address; the invitation then turns into a membership.</p>
+      <p className="text-sm text-slate-600">Plumb sends no email: tell them to sign up (or sign in, if they already have an account) with this address; the invitation then turns into a membership.</p>
       {result ? <Alert tone={result.tone}>{result.text}</Alert> : null}
       <Button type="submit" loading={pending} disabled={!email.trim()}>
         Invite member

@@ -4,6 +4,7 @@ import { secrets } from "@/lib/env";
 import { verifyCredentials } from "./credentials";
 import { signInClientIp } from "./sign-in-limits";
 import { SIGN_IN_RATE_LIMITED } from "./sign-in-limit-codes";
+import { acceptPendingInvitations } from "@/lib/services/members/accept-pending-invitations";
 
 const THIRTY_DAYS = 30 * 24 * 60 * 60;
 
@@ -29,7 +30,10 @@ export function authOptions(): NextAuthOptions {
         authorize: async (credentials, req) => {
           try {
             const user = await verifyCredentials(credentials, undefined, signInClientIp(req.headers));
-            return user ? { id: user.id, email: user.email, name: user.name } : null;
+            if (!user) return null;
+            // People who already had an account when they were invited join on their next sign-in.
+            await acceptPendingInvitations({ userId: user.id, email: user.email });
+            return { id: user.id, email: user.email, name: user.name };
           } catch (err) {
             // next-auth puts a thrown message into the redirect URL: only our own codes may go there.
             if (err instanceof Error && err.message === SIGN_IN_RATE_LIMITED) throw err;

@@ -2,7 +2,8 @@ import { getPrisma, type Prisma } from "@/lib/db";
 
 /**
  * Turns the pending invitations addressed to a user's email into active memberships of that user. Called
- * when the account is created (sign-up). Returns how many were accepted; running it twice accepts nothing more.
+ * at sign-up and at every sign-in (people who already had an account). Returns how many were accepted;
+ * running it twice accepts nothing more.
  */
 export async function acceptPendingInvitations(input: { userId: string; email: string }, prisma?: Prisma): Promise<number> {
   const db = prisma ?? (await getPrisma());
