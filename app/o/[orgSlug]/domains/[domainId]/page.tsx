@@ -13,6 +13,11 @@ import { loadDomain } from "./load-domain";
 export const metadata: Metadata = { title: "Domain" };
 
 const shortDate = new Intl.DateTimeFormat("en", { month: "short", day: "numeric" });
+const dayAndTime = new Intl.DateTimeFormat("en", { month: "short", day: "numeric", hour: "numeric", minute: "2-digit" });
+
+function sameDay(points: { finishedAt: Date }[]): boolean {
+  return new Set(points.map((p) => shortDate.format(p.finishedAt))).size < points.length;
+}
 
 export default async function DomainPage({ params }: PageProps<"/o/[orgSlug]/domains/[domainId]">) {
   const { orgSlug, domainId } = await params;
@@ -82,7 +87,12 @@ export default async function DomainPage({ params }: PageProps<"/o/[orgSlug]/dom
             {history.length >= 2 ? (
               <ScoreTrendChart
                 caption={`Overall score of the last ${history.length} scans of ${domain.host}`}
-                points={history.map((h) => ({ label: shortDate.format(h.finishedAt), score: h.score, grade: h.grade }))}
+                points={history.map((h) => ({
+                  // Several scans on one day need the time to tell the points apart.
+                  label: (sameDay(history) ? dayAndTime : shortDate).format(h.finishedAt),
+                  score: h.score,
+                  grade: h.grade,
+                }))}
               />
             ) : (
               <p className="text-sm text-slate-600">
