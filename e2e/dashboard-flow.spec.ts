@@ -81,6 +81,9 @@ test("dashboard flow: domain, verification, scan, triage, API key, directory", a
   await expect(dialog).toContainText("Cost: 2 credits · balance: 100");
   await expectNoA11yViolations(page, "launch dialog");
   await snap(page, "flow-launch-dialog-1440");
+  await page.setViewportSize({ width: 375, height: 812 });
+  await snap(page, "flow-launch-dialog-375");
+  await page.setViewportSize({ width: 1440, height: 900 });
   await dialog.getByRole("button", { name: "Start scan (2 credits)" }).click();
 
   // Live progress, then the result replaces it.
@@ -106,18 +109,23 @@ test("dashboard flow: domain, verification, scan, triage, API key, directory", a
   await snap(page, "flow-scan-result-375");
   await page.setViewportSize({ width: 1440, height: 900 });
 
-  // Triage (the findings screen): filter to accessibility, select all, bulk-change the status.
+  // Triage (the findings screen): filter to security, select all, bulk-change the status of every one.
   await page.getByRole("link", { name: "Triage findings" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Findings" })).toBeVisible();
-  await page.getByLabel("Filter by pillar").selectOption("accessibility");
-  await page.waitForURL(/pillar=accessibility/);
+  await page.getByLabel("Filter by pillar").selectOption("security");
+  await page.waitForURL(/pillar=security/);
   await page.getByLabel("Select all findings on this page").check();
   const bulk = page.getByRole("region", { name: "Bulk actions" });
+  await expect(bulk).toContainText(/[2-9] selected|\d\d selected/);
   await bulk.getByLabel("Status for selected").selectOption("accepted_risk");
   await bulk.getByRole("button", { name: "Apply status" }).click();
+  await expect(bulk).toContainText(/Updated \d+ findings/);
+  await page.getByLabel("Filter by status").selectOption("open");
+  await page.waitForURL(/status=open/);
+  await expect(page.getByRole("checkbox", { name: /^Select finding / })).toHaveCount(0);
   await page.getByLabel("Filter by status").selectOption("accepted_risk");
   await page.waitForURL(/status=accepted_risk/);
-  await expect(page.getByRole("table").first()).toContainText("Accepted risk");
+  await expect(page.getByRole("checkbox", { name: /^Select finding / }).first()).toBeVisible();
   await snap(page, "flow-findings-triaged-1440");
 
   // Settings: create an API key, see it once, revoke it.
