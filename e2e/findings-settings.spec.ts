@@ -163,8 +163,9 @@ test("triage findings: filter, keyboard select, bulk status, drawer; API key sho
   // --- Members: invite by email; signing up with it makes the membership active.
   await tabs.getByRole("link", { name: "Members" }).click();
   const invitee = newAccount("invitee");
-  await page.getByLabel("Email address").fill(invitee.email);
-  await page.getByLabel("Role").selectOption("viewer");
+  const inviteForm = page.getByRole("form", { name: "Invite a member" });
+  await inviteForm.getByLabel("Email address").fill(invitee.email);
+  await inviteForm.getByLabel("Role", { exact: true }).selectOption("viewer");
   await page.getByRole("button", { name: "Invite member" }).click();
   await expect(page.getByText(`Invited ${invitee.email}.`)).toBeVisible();
   const members = page.getByRole("table", { name: "Members of this organization" });
@@ -196,8 +197,8 @@ test("triage findings: filter, keyboard select, bulk status, drawer; API key sho
   const existingPage = await existingContext.newPage();
   await signUp(existingPage, existing);
   await signOut(existingPage);
-  await page.getByLabel("Email address").fill(existing.email);
-  await page.getByLabel("Role").selectOption("member");
+  await inviteForm.getByLabel("Email address").fill(existing.email);
+  await inviteForm.getByLabel("Role", { exact: true }).selectOption("member");
   await page.getByRole("button", { name: "Invite member" }).click();
   await expect(members.getByRole("row").filter({ hasText: existing.email })).toContainText("Invited");
   await existingPage.goto(orgPath);
