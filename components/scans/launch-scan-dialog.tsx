@@ -67,6 +67,15 @@ export function LaunchScanDialog({ orgSlug, domains, balance, creditsPerPillar, 
             <p className="mt-1 text-sm text-slate-600">Plumb loads the pages in a real browser and runs the pillars you pick.</p>
           </div>
           <div className="space-y-5 overflow-y-auto px-5 py-4">
+            {/* First in the body, so a refusal (402, 409) is seen without scrolling on a phone. */}
+            {state && !state.ok ? (
+              <Alert tone="danger" title={state.code === "insufficient_credits" ? "Not enough credits" : state.code === "domain_not_verified" ? "Domain not verified" : "The scan was not started"}>
+                <p>{state.message}</p>
+                {state.code === "insufficient_credits" ? (
+                  <p className="mt-1">Pick fewer pillars, or add credits in Settings.</p>
+                ) : null}
+              </Alert>
+            ) : null}
             {domains.length === 1 ? (
               <>
                 <input type="hidden" name="domainId" value={domains[0].id} />
@@ -119,20 +128,12 @@ export function LaunchScanDialog({ orgSlug, domains, balance, creditsPerPillar, 
               hint={`Same-origin pages found through the sitemap and links, up to ${maxMaxPages}. The cost does not depend on it.`}
               className="max-w-32"
             />
-            <p aria-live="polite" className={short ? "text-sm font-medium text-red-700" : "text-sm text-slate-700"}>
+          </div>
+          <div className="flex flex-wrap items-center justify-end gap-2 border-t border-slate-200 px-5 py-3">
+            <p aria-live="polite" className={short ? "mr-auto text-sm font-medium text-red-700" : "mr-auto text-sm text-slate-700"}>
               Cost: <strong>{cost}</strong> credit{cost === 1 ? "" : "s"} · balance: <strong>{balance}</strong>
               {short ? " — not enough credits" : ""}
             </p>
-            {state && !state.ok ? (
-              <Alert tone="danger" title={state.code === "insufficient_credits" ? "Not enough credits" : state.code === "domain_not_verified" ? "Domain not verified" : "The scan was not started"}>
-                <p>{state.message}</p>
-                {state.code === "insufficient_credits" ? (
-                  <p className="mt-1">Pick fewer pillars, or add credits in Settings.</p>
-                ) : null}
-              </Alert>
-            ) : null}
-          </div>
-          <div className="flex flex-wrap justify-end gap-2 border-t border-slate-200 px-5 py-3">
             <Button variant="secondary" onClick={() => dialogRef.current?.close()}>
               Cancel
             </Button>
