@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { PILLARS } from "@/lib/scanner/types";
+import { cancelScan } from "@/lib/services/scans/cancel-scan";
 import { createScan } from "@/lib/services/scans/create-scan";
 import { MAX_MAX_PAGES } from "@/lib/services/scans/scan-defaults";
 import { failure, requireWriter, type ActionFailure } from "../domains/writer";
@@ -29,6 +30,21 @@ export async function launchScanAction(orgSlug: string, _prev: LaunchScanState, 
     const { scan, creditsRemaining } = await createScan(writer.actor, { ...parsed.data, trigger: "manual" });
     revalidatePath(`/o/${orgSlug}`, "layout");
     return { ok: true, scanId: scan.id, creditsRemaining };
+  } catch (err) {
+    return failure(err);
+  }
+}
+
+export type CancelScanState = { ok: true; refunded: number } | ActionFailure | null;
+
+/** Stops a queued or running scan; the unused reservation is refunded by the service. */
+export async function cancelScanAction(orgSlug: string, scanId: string, _prev: CancelScanState): Promise<CancelScanState> {
+  const writer = await requireWriter(orgSlug);
+  if (writer.failure) return writer.failure;
+  try {
+    const { refunded } = await cancelScan(writer.actor, { scanId });
+    revalidatePath(`/o/${orgSlug}`, "layout");
+    return { ok: true, refunded };
   } catch (err) {
     return failure(err);
   }

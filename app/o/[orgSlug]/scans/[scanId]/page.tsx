@@ -9,6 +9,9 @@ import { FindingsMatrix } from "@/components/scans/findings-matrix";
 import { ScanChanges } from "@/components/scans/scan-changes";
 import { ScannedPages } from "@/components/scans/scanned-pages";
 import { ScanProgress } from "@/components/scans/scan-progress";
+import { CancelScanButton } from "@/components/scans/cancel-scan-button";
+import { hasRole } from "@/lib/services/orgs/roles";
+import { cancelScanAction } from "../actions";
 import type { Pillar, Severity } from "@/generated/prisma/enums";
 import { requireMembership } from "@/lib/auth/session";
 import { getDomainOrThrow } from "@/lib/services/domains/get-domain";
@@ -36,7 +39,7 @@ function pillarScores(value: unknown): Partial<Record<Pillar, number>> {
 
 export default async function ScanPage({ params }: PageProps<"/o/[orgSlug]/scans/[scanId]">) {
   const { orgSlug, scanId } = await params;
-  const { organization } = await requireMembership(orgSlug);
+  const { organization, membership } = await requireMembership(orgSlug);
   const scan = await loadScan(organization.id, scanId);
   const domain = await getDomainOrThrow(organization.id, scan.domainId);
   const base = `/o/${organization.slug}`;
@@ -85,6 +88,11 @@ export default async function ScanPage({ params }: PageProps<"/o/[orgSlug]/scans
       <>
         {header}
         <ScanProgress orgSlug={organization.slug} scanId={scan.id} pillars={scan.pillars} initial={{ status: scan.status, pagesDone: scan.pagesDone, pagesTotal: scan.pagesTotal }} />
+        {hasRole(membership.role, "member") ? (
+          <div className="mt-4">
+            <CancelScanButton action={cancelScanAction.bind(null, organization.slug, scan.id)} />
+          </div>
+        ) : null}
       </>
     );
   }
