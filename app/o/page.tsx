@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { EmptyState, Logo, UsersIcon } from "@/components/ui";
 import { requireUser } from "@/lib/auth/session";
-import { listUserOrganizations } from "@/lib/services/orgs/list-user-organizations";
+import { listUserOrganizations } from "@/lib/services/organizations/list-user-organizations";
 
 export const metadata: Metadata = { title: "Dashboard" };
 

@@ -3,8 +3,8 @@ import { getServerSession } from "next-auth";
 import { notFound, redirect } from "next/navigation";
 import { connection } from "next/server";
 import { getPrisma } from "@/lib/db";
-import { findActiveMembership } from "@/lib/services/orgs/find-membership";
-import type { OrgRef } from "@/lib/services/orgs/org-ref";
+import { findActiveMembership } from "@/lib/services/organizations/find-membership";
+import type { OrgRef } from "@/lib/services/organizations/org-ref";
 import { authOptions } from "./options";
 
 export interface SessionUser {

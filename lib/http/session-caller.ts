@@ -1,5 +1,5 @@
 import { getSessionUser, resolveMembership } from "@/lib/auth/session";
-import { listUserOrganizations } from "@/lib/services/orgs/list-user-organizations";
+import { listUserOrganizations } from "@/lib/services/organizations/list-user-organizations";
 import type { MemberRole } from "@/generated/prisma/enums";
 import { API_SCOPES } from "@/lib/api/scopes";
 import { ForbiddenError, InvalidParamsError, NotFoundError } from "./errors";

@@ -1,7 +1,7 @@
 import { AppShell } from "@/components/shell/app-shell";
 import { requireMembership } from "@/lib/auth/session";
-import { listUserOrganizations } from "@/lib/services/orgs/list-user-organizations";
-import { ROLE_LABELS } from "@/lib/services/orgs/roles";
+import { listUserOrganizations } from "@/lib/services/organizations/list-user-organizations";
+import { ROLE_LABELS } from "@/lib/services/organizations/roles";
 
 export default async function OrganizationLayout({ children, params }: LayoutProps<"/o/[orgSlug]">) {
   const { orgSlug } = await params;

@@ -5,9 +5,9 @@ import { GradeBadge, ScanStatusBadge } from "@/components/status/badges";
 import { requireMembership } from "@/lib/auth/session";
 import { getCredits } from "@/lib/services/credits/get-credits";
 import { countOpenFindingsBySeverity } from "@/lib/services/findings/count-open-findings";
-import { getOrgOverview } from "@/lib/services/orgs/org-overview";
-import { listRecentScans } from "@/lib/services/orgs/recent-items";
-import { hasRole } from "@/lib/services/orgs/roles";
+import { getOrgOverview } from "@/lib/services/organizations/org-overview";
+import { listRecentScans } from "@/lib/services/organizations/recent-items";
+import { hasRole } from "@/lib/services/organizations/roles";
 import type { Severity } from "@/generated/prisma/enums";
 
 export const metadata: Metadata = { title: "Overview" };

@@ -2,7 +2,7 @@
 
 import { redirect } from "next/navigation";
 import { requireUser } from "@/lib/auth/session";
-import { createOrganization, createOrganizationInput } from "@/lib/services/orgs/create-organization";
+import { createOrganization, createOrganizationInput } from "@/lib/services/organizations/create-organization";
 import type { NewOrganizationState } from "@/components/auth/new-organization-form";
 
 export async function createOrganizationAction(_prev: NewOrganizationState, formData: FormData): Promise<NewOrganizationState> {

@@ -1,5 +1,5 @@
 import type { MemberRole } from "@/generated/prisma/enums";
-import { hasRole } from "../orgs/roles";
+import { hasRole } from "../organizations/roles";
 
 export const MEMBER_ROLES = ["owner", "admin", "member", "viewer"] as const satisfies readonly MemberRole[];
 

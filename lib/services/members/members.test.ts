@@ -3,7 +3,7 @@ import type { Database } from "@/lib/db";
 import { createTestDatabase } from "@/test/support/db";
 import { createUserWithOrg } from "@/lib/services/users/create-user-with-org";
 import type { Actor } from "../audit/record-audit-event";
-import { findActiveMembership } from "../orgs/find-membership";
+import { findActiveMembership } from "../organizations/find-membership";
 import { acceptPendingInvitations } from "./accept-pending-invitations";
 import { changeMemberRole } from "./change-member-role";
 import { inviteMember } from "./invite-member";

@@ -3,7 +3,7 @@ import { getPrisma, type Prisma } from "@/lib/db";
 import type { Organization } from "@/generated/prisma/client";
 import { recordAuditEvent, type Actor } from "../audit/record-audit-event";
 import { ServiceError } from "../errors";
-import { hasRole } from "../orgs/roles";
+import { hasRole } from "./roles";
 
 export const organizationNameSchema = z.string().trim().min(1, "Organization name is required.").max(100, "Organization name is too long.");
 

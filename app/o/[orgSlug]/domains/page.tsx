@@ -4,7 +4,7 @@ import { Badge, ButtonLink, DataTable, EmptyState, GlobeIcon, PageHeader, PlusIc
 import { GradeBadge, ScanStatusBadge } from "@/components/status/badges";
 import { requireMembership } from "@/lib/auth/session";
 import { DOMAIN_SUMMARY_LIMIT, listDomainSummaries } from "@/lib/services/domains/list-domain-summaries";
-import { hasRole } from "@/lib/services/orgs/roles";
+import { hasRole } from "@/lib/services/organizations/roles";
 
 export const metadata: Metadata = { title: "Domains" };
 

@@ -1,7 +1,7 @@
 import { requireMembership } from "@/lib/auth/session";
 import type { Actor } from "@/lib/services/audit/record-audit-event";
 import { isServiceError } from "@/lib/services/errors";
-import { hasRole } from "@/lib/services/orgs/roles";
+import { hasRole } from "@/lib/services/organizations/roles";
 
 export interface ActionFailure {
   ok: false;

@@ -11,8 +11,8 @@ import { hasScope } from "@/lib/services/api-keys/scopes";
 import { isServiceError } from "@/lib/services/errors";
 import { getFindingDetail, type FindingDetail } from "@/lib/services/findings/get-finding-detail";
 import { listFindingsSorted } from "@/lib/services/findings/list-findings-sorted";
-import { listOrganizationMembers } from "@/lib/services/orgs/list-members";
-import { listRecentDomains } from "@/lib/services/orgs/recent-items";
+import { listOrganizationMembers } from "@/lib/services/organizations/list-members";
+import { listRecentDomains } from "@/lib/services/organizations/recent-items";
 import type { Finding } from "@/generated/prisma/client";
 import { findingsHref, parseFindingsQuery } from "./search-params";
 

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { DataTable, EmptyState, PageHeader, ReportIcon, formatBytes, formatDateTime } from "@/components/ui";
 import { ReportStatusBadge } from "@/components/status/badges";
 import { requireMembership } from "@/lib/auth/session";
-import { listRecentReports, RECENT_LIMIT } from "@/lib/services/orgs/recent-items";
+import { listRecentReports, RECENT_LIMIT } from "@/lib/services/organizations/recent-items";
 
 export const metadata: Metadata = { title: "Reports" };
 

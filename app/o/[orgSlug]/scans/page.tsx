@@ -6,8 +6,8 @@ import { LaunchScanButton } from "@/components/scans/launch-scan-button";
 import { NoScannableDomain } from "@/components/scans/launch-scan-dialog";
 import { requireMembership } from "@/lib/auth/session";
 import { listDomainSummaries } from "@/lib/services/domains/list-domain-summaries";
-import { listRecentScans, RECENT_LIMIT } from "@/lib/services/orgs/recent-items";
-import { hasRole } from "@/lib/services/orgs/roles";
+import { listRecentScans, RECENT_LIMIT } from "@/lib/services/organizations/recent-items";
+import { hasRole } from "@/lib/services/organizations/roles";
 
 export const metadata: Metadata = { title: "Scans" };
 

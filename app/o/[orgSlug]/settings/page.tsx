@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { Badge, Card, CardBody, CardHeader, formatDate } from "@/components/ui";
 import { OrgNameForm } from "@/components/settings/org-name-form";
 import { requireMembership } from "@/lib/auth/session";
-import { hasRole, ROLE_LABELS } from "@/lib/services/orgs/roles";
+import { hasRole, ROLE_LABELS } from "@/lib/services/organizations/roles";
 
 export const metadata: Metadata = { title: "Settings" };
 

@@ -5,7 +5,7 @@ import { GradeBadge, ScanStatusBadge } from "@/components/status/badges";
 import { ScoreTrendChart } from "@/components/charts/score-trend-chart";
 import { LaunchScanButton } from "@/components/scans/launch-scan-button";
 import { requireMembership } from "@/lib/auth/session";
-import { hasRole } from "@/lib/services/orgs/roles";
+import { hasRole } from "@/lib/services/organizations/roles";
 import { listDomainScoreHistory } from "@/lib/services/scans/list-domain-score-history";
 import { listScans } from "@/lib/services/scans/list-scans";
 import { loadDomain } from "./load-domain";

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { Alert, Card, CardBody, PageHeader } from "@/components/ui";
 import { AddDomainForm } from "@/components/domains/add-domain-form";
 import { requireMembership } from "@/lib/auth/session";
-import { hasRole } from "@/lib/services/orgs/roles";
+import { hasRole } from "@/lib/services/organizations/roles";
 import { addDomainAction } from "../actions";
 
 export const metadata: Metadata = { title: "Add a domain" };

@@ -10,7 +10,7 @@ import { ScanChanges } from "@/components/scans/scan-changes";
 import { ScannedPages } from "@/components/scans/scanned-pages";
 import { ScanProgress } from "@/components/scans/scan-progress";
 import { CancelScanButton } from "@/components/scans/cancel-scan-button";
-import { hasRole } from "@/lib/services/orgs/roles";
+import { hasRole } from "@/lib/services/organizations/roles";
 import { cancelScanAction } from "../actions";
 import type { Pillar, Severity } from "@/generated/prisma/enums";
 import { requireMembership } from "@/lib/auth/session";

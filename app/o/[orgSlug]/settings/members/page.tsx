@@ -4,8 +4,8 @@ import { InviteMemberForm } from "@/components/settings/invite-member-form";
 import { MemberControls } from "@/components/settings/member-controls";
 import { requireMembership } from "@/lib/auth/session";
 import { canAssignRole, canManageMembers, MEMBER_ROLES } from "@/lib/services/members/member-permissions";
-import { listOrganizationMembers } from "@/lib/services/orgs/list-members";
-import { ROLE_LABELS } from "@/lib/services/orgs/roles";
+import { listOrganizationMembers } from "@/lib/services/organizations/list-members";
+import { ROLE_LABELS } from "@/lib/services/organizations/roles";
 
 export const metadata: Metadata = { title: "Members" };
 

@@ -4,7 +4,7 @@ import { Card, CardBody, CardHeader, PageHeader } from "@/components/ui";
 import { BadgeEmbed } from "@/components/domains/badge-embed";
 import { DomainSettingsForm } from "@/components/domains/domain-settings-form";
 import { requireMembership } from "@/lib/auth/session";
-import { hasRole } from "@/lib/services/orgs/roles";
+import { hasRole } from "@/lib/services/organizations/roles";
 import { updateDomainSettingsAction } from "../../actions";
 import { publicOrigin } from "../../public-origin";
 import { loadDomain } from "../load-domain";

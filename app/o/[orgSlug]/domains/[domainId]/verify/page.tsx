@@ -3,7 +3,7 @@ import Link from "next/link";
 import { Alert, ButtonLink, PageHeader, formatDateTime } from "@/components/ui";
 import { VerificationMethods } from "@/components/domains/verification-methods";
 import { requireMembership } from "@/lib/auth/session";
-import { hasRole } from "@/lib/services/orgs/roles";
+import { hasRole } from "@/lib/services/organizations/roles";
 import { verificationInstructions } from "@/lib/services/verification/verification-instructions";
 import { verifyDomainAction } from "../../actions";
 import { loadDomain } from "../load-domain";

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { getPrisma, type Prisma } from "@/lib/db";
 import { ServiceError } from "../errors";
 import { isUniqueViolation } from "../prisma-errors";
-import { uniqueOrgSlug } from "../organizations/unique-org-slug";
+import { uniqueOrgSlug } from "./unique-org-slug";
 
 export const createOrganizationInput = z.object({
   name: z.string().trim().min(1, "Organization name is required.").max(100, "Organization name is too long."),
