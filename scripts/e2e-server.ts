@@ -12,6 +12,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { ensureBuild } from "../test/support/server";
+import { createThrowawayPostgres } from "../test/support/throwaway-postgres";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const NEXT_BIN = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
@@ -46,31 +47,17 @@ interface E2eDatabase {
 }
 
 async function freshDatabase(): Promise<E2eDatabase> {
-  const base = process.env.DATABASE_URL;
   // "" counts as unset for lib/env and lib/db, so an outer DATABASE_URL cannot leak into the PGlite run.
   if (process.env.PLUMB_TEST_DB !== "postgres") return { env: { DATABASE_URL: "" }, dispose: async () => undefined };
-  if (!base) throw new Error("PLUMB_TEST_DB=postgres needs DATABASE_URL");
-  const pg = (await import("pg")).default;
-  const name = `plumb_e2e_${randomBytes(6).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
-  const url = new URL(base);
-  url.pathname = `/${name}`;
+  const throwaway = await createThrowawayPostgres("plumb_e2e");
   return {
     // With DATABASE_URL the app runs in production mode, where secrets are required rather than generated.
     env: {
-      DATABASE_URL: url.toString(),
+      DATABASE_URL: throwaway.url,
       NEXTAUTH_SECRET: randomBytes(32).toString("base64"),
       PLUMB_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
     },
-    dispose: async () => {
-      const a = new pg.Client({ connectionString: base });
-      await a.connect();
-      await a.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(() => undefined);
-      await a.end();
-    },
+    dispose: throwaway.drop,
   };
 }
 

@@ -1,11 +1,11 @@
 // Runs the real `plumb` binary as a subprocess against a throwaway database of the engine under test:
 // a temp PLUMB_DATA_DIR (PGlite), or a fresh database on DATABASE_URL's server with PLUMB_TEST_DB=postgres.
 import { spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { testEngine } from "@/test/support/db";
+import { createThrowawayPostgres } from "@/test/support/throwaway-postgres";
 
 export const BIN = path.resolve("bin/plumb.mjs");
 
@@ -41,23 +41,9 @@ export async function createCliEnv(): Promise<CliEnv> {
   delete env.DATABASE_URL;
   let dropDb: (() => Promise<void>) | undefined;
   if (testEngine() === "postgres") {
-    const base = process.env.DATABASE_URL;
-    if (!base) throw new Error("PLUMB_TEST_DB=postgres needs DATABASE_URL");
-    const pg = (await import("pg")).default;
-    const name = `plumb_cli_${randomBytes(6).toString("hex")}`;
-    const admin = new pg.Client({ connectionString: base });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE "${name}"`);
-    await admin.end();
-    const url = new URL(base);
-    url.pathname = `/${name}`;
-    env.DATABASE_URL = url.toString();
-    dropDb = async () => {
-      const a = new pg.Client({ connectionString: base });
-      await a.connect();
-      await a.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await a.end();
-    };
+    const throwaway = await createThrowawayPostgres("plumb_cli");
+    env.DATABASE_URL = throwaway.url;
+    dropDb = throwaway.drop;
   }
   return {
     env,

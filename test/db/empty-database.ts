@@ -1,7 +1,7 @@
 // An empty, UNmigrated database of the engine under test (test/support/db.ts gives migrated ones).
-import { randomBytes } from "node:crypto";
 import type { SqlRunner } from "@/lib/db";
 import { testEngine } from "@/test/support/db";
+import { createThrowawayPostgres } from "@/test/support/throwaway-postgres";
 
 export interface EmptyDatabase {
   /** A runner on one session (the applier needs its advisory lock and BEGIN/COMMIT on the same connection). */
@@ -24,19 +24,11 @@ export async function createEmptyDatabase(): Promise<EmptyDatabase> {
       close: () => pg.close(),
     };
   }
-  const base = process.env.DATABASE_URL;
-  if (!base) throw new Error("PLUMB_TEST_DB=postgres needs DATABASE_URL");
   const pg = (await import("pg")).default;
-  const name = `plumb_mig_${randomBytes(6).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  const pool = new pg.Pool({ connectionString: url.toString(), max: 5 });
+  const throwaway = await createThrowawayPostgres("plumb_mig");
+  const pool = new pg.Pool({ connectionString: throwaway.url, max: 5 });
   return {
-    url: url.toString(),
+    url: throwaway.url,
     session: async () => {
       const client = await pool.connect();
       return {
@@ -47,10 +39,7 @@ export async function createEmptyDatabase(): Promise<EmptyDatabase> {
     },
     close: async () => {
       await pool.end();
-      const a = new pg.Client({ connectionString: base });
-      await a.connect();
-      await a.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await a.end();
+      await throwaway.drop();
     },
   };
 }

@@ -3,7 +3,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { randomBytes } from "node:crypto";
+import { createThrowawayPostgres } from "./throwaway-postgres";
 import { applyMigrations, openDatabase, readMigrationFiles, type Database } from "@/lib/db";
 import { createHash } from "node:crypto";
 
@@ -62,26 +62,14 @@ async function openPgliteFromTemplate(): Promise<Database> {
 /** A new, empty, migrated database. On PostgreSQL a fresh database is created on DATABASE_URL's server. */
 export async function createTestDatabase(): Promise<Database> {
   if (testEngine() === "pglite") return openPgliteFromTemplate();
-  const base = process.env.DATABASE_URL;
-  if (!base) throw new Error("PLUMB_TEST_DB=postgres needs DATABASE_URL");
-  const pg = (await import("pg")).default;
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  const name = `plumb_test_${randomBytes(6).toString("hex")}`;
-  await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  const db = await openDatabase({ url: url.toString() });
+  const throwaway = await createThrowawayPostgres("plumb_test");
+  const db = await openDatabase({ url: throwaway.url });
   const close = db.close;
   return {
     ...db,
     close: async () => {
       await close();
-      const a = new pg.Client({ connectionString: base });
-      await a.connect();
-      await a.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(() => undefined);
-      await a.end();
+      await throwaway.drop();
     },
   };
 }

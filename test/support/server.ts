@@ -20,6 +20,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { openDatabase, type Prisma } from "@/lib/db";
+import { createThrowawayPostgres } from "./throwaway-postgres";
 import { createUserWithOrg } from "@/lib/services/users/create-user-with-org";
 import { createApiKey } from "@/lib/services/api-keys/create-api-key";
 
@@ -186,26 +187,13 @@ async function databaseTarget(dataDir: string): Promise<TestDatabaseTarget> {
       dispose: async () => undefined,
     };
   }
-  const base = process.env.DATABASE_URL;
-  if (!base) throw new Error("PLUMB_TEST_DB=postgres needs DATABASE_URL");
-  const pg = (await import("pg")).default;
-  const name = `plumb_srv_${randomBytes(6).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
-  const url = new URL(base);
-  url.pathname = `/${name}`;
+  const throwaway = await createThrowawayPostgres("plumb_srv");
+  const url = throwaway.url;
   return {
     // With DATABASE_URL set the app wants real secrets (production mode): give each server throwaway ones.
-    env: { DATABASE_URL: url.toString(), NEXTAUTH_SECRET: randomBytes(32).toString("base64"), PLUMB_ENCRYPTION_KEY: randomBytes(32).toString("hex") },
-    open: () => openDatabase({ url: url.toString() }),
-    dispose: async () => {
-      const a = new pg.Client({ connectionString: base });
-      await a.connect();
-      await a.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(() => undefined);
-      await a.end();
-    },
+    env: { DATABASE_URL: url, NEXTAUTH_SECRET: randomBytes(32).toString("base64"), PLUMB_ENCRYPTION_KEY: randomBytes(32).toString("hex") },
+    open: () => openDatabase({ url }),
+    dispose: throwaway.drop,
   };
 }
 
