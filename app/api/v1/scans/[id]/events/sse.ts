@@ -7,6 +7,9 @@ export type SseMessage = { event: string; data: unknown } | { comment: string };
  */
 export function sseStream(messages: AsyncIterator<SseMessage>): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
+  // A client can leave while pull() awaits the next message; the stream is closed by then, and enqueueing
+  // into it would throw "Controller is already closed".
+  let canceled = false;
   return new ReadableStream<Uint8Array>({
     start(controller) {
       controller.enqueue(encoder.encode("retry: 2000\n: connected\n\n"));
@@ -14,6 +17,7 @@ export function sseStream(messages: AsyncIterator<SseMessage>): ReadableStream<U
     async pull(controller) {
       try {
         const next = await messages.next();
+        if (canceled) return;
         if (next.done) {
           controller.close();
           return;
@@ -21,6 +25,7 @@ export function sseStream(messages: AsyncIterator<SseMessage>): ReadableStream<U
         const m = next.value;
         controller.enqueue(encoder.encode("comment" in m ? `: ${m.comment}\n\n` : `event: ${m.event}\ndata: ${JSON.stringify(m.data)}\n\n`));
       } catch (err) {
+        if (canceled) return;
         // The client learns only that the stream broke; the cause goes to the server log.
         console.error("[api] scan events stream failed:", err);
         controller.enqueue(encoder.encode(`event: error\ndata: {"message":"The progress stream failed."}\n\n`));
@@ -28,6 +33,7 @@ export function sseStream(messages: AsyncIterator<SseMessage>): ReadableStream<U
       }
     },
     async cancel() {
+      canceled = true;
       await messages.return?.(undefined);
     },
   });
