@@ -61,10 +61,7 @@ describe("performance checks on the perf fixture site", () => {
     });
   }
 
-  // Needs gather's ImageFact.sizedByCss; without it the check is n/a by design (no guessing) and this is skipped.
-  it("perf-unsized-images fires on / when gather reports CSS sizing", (ctx) => {
-    const gathered = result.artifacts.pages.some((p) => p.dom.images.some((i) => i.sizedByCss !== undefined));
-    if (!gathered) ctx.skip();
+  it("perf-unsized-images fires on / from the CSS sizing gather reports", () => {
     const f = findings("perf-unsized-images");
     expect(paths(f)).toContain("/");
     expect(f.map((x) => x.evidence ?? "").join("\n")).toContain("/assets/photo.png");

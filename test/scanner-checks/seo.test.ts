@@ -83,23 +83,17 @@ describe("SEO checks on the main fixture site", () => {
     expect(blocks).toHaveLength(1); // "*" only: Googlebot has no group of its own
   });
 
-  // Needs gather's DomFacts.hreflangs; without it the check is n/a by design and this is skipped.
-  it("seo-hreflang fires on /canonical-elsewhere when gather collects hreflang links", (ctx) => {
-    if (!result.artifacts.pages.some((p) => p.dom.hreflangs !== undefined)) ctx.skip();
+  it("seo-hreflang fires on /canonical-elsewhere from the hreflang links gather collects", () => {
     const f = expectRule(result, "seo-hreflang", ["/canonical-elsewhere"], "low");
     expect(f[0].evidence).toContain('invalid language code "english"');
   });
 
-  // Needs gather's LinkFact.imageAlt (otherwise an image link would look empty); skipped without it.
-  it("seo-link-text reports the icon-only link on / when gather reports image alt text", (ctx) => {
-    if (!result.artifacts.pages.some((p) => p.dom.links.some((l) => l.imageAlt !== undefined))) ctx.skip();
+  it("seo-link-text reports the icon-only link on / from the image alt text gather reports", () => {
     const empty = result.findings.filter((f) => f.rule === "seo-link-text" && f.title.includes("no text"));
     expect(pathsOf(empty)).toEqual(["/"]);
   });
 
-  // Needs gather to probe canonical targets (site.linkStatus); skipped until it does.
-  it("seo-canonical-invalid rates the canonical to a 404 high once gather probes canonical targets", (ctx) => {
-    if (!Object.keys(result.artifacts.site.linkStatus).some((u) => u.endsWith("/widget-care-old"))) ctx.skip();
+  it("seo-canonical-invalid rates the canonical to a 404 high (gather probes canonical targets)", () => {
     const f = result.findings.filter((x) => x.rule === "seo-canonical-invalid" && x.severity === "high");
     expect(pathsOf(f)).toEqual(["/canonical-broken"]);
   });

@@ -188,9 +188,11 @@ export const COLLECT_SCRIPT = String.raw`(caps) => {
     let sameOrigin = false;
     try { sameOrigin = new URL(href).origin === location.origin; } catch (e) {}
     const rel = a.getAttribute("rel") || undefined;
+    const alts = Array.from(a.querySelectorAll("img[alt]")).map((i) => (i.getAttribute("alt") || "").trim()).filter(Boolean);
     links.push({
       href: cap(href, 2000),
       text: cap((a.innerText || a.textContent || "").trim().replace(/\s+/g, " "), 200),
+      imageAlt: cap(alts.join(" "), 200),
       rel,
       ariaLabel: a.getAttribute("aria-label") || undefined,
       title: a.getAttribute("title") || undefined,
@@ -208,6 +210,30 @@ export const COLLECT_SCRIPT = String.raw`(caps) => {
   const loosePw = Array.from(document.querySelectorAll('input[type="password" i]')).filter((i) => !i.form);
   if (loosePw.length) forms.push({ action: location.href, method: "post", hasPassword: true, selector: selectorOf(loosePw[0]) });
   const numAttr = (el, n) => { const v = el.getAttribute(n); if (v == null || v.trim() === "") return null; const x = parseFloat(v); return isFinite(x) ? x : null; };
+  // Whether the layout reserves the image's box before it loads (no shift when it arrives).
+  const cssSized = (img) => {
+    const st = getComputedStyle(img);
+    if (st.position === "absolute" || st.position === "fixed") return true;
+    if (st.aspectRatio && st.aspectRatio !== "auto" && !/^auto\b/.test(st.aspectRatio)) return true;
+    // Computed width/height are used values once laid out; the inline/author declarations tell whether
+    // they were set by CSS rather than by the loaded image, so look at the matched rules' specified values.
+    const decl = (prop) => {
+      if (img.style && img.style.getPropertyValue(prop)) return img.style.getPropertyValue(prop);
+      let found = "";
+      for (const sheet of Array.from(document.styleSheets)) {
+        let rules;
+        try { rules = sheet.cssRules; } catch (e) { continue; } // cross-origin sheet: unreadable
+        for (const rule of Array.from(rules || [])) {
+          if (rule.selectorText && rule.style && rule.style.getPropertyValue(prop)) {
+            try { if (img.matches(rule.selectorText)) found = rule.style.getPropertyValue(prop); } catch (e) {}
+          }
+        }
+      }
+      return found;
+    };
+    const fixed = (v) => v !== "" && v !== "auto" && !/^(min|max|fit)-content/.test(v);
+    return fixed(decl("width")) && fixed(decl("height"));
+  };
   const images = Array.from(document.images).slice(0, caps.images).map((img) => {
     const r = img.getBoundingClientRect();
     return {
@@ -216,6 +242,7 @@ export const COLLECT_SCRIPT = String.raw`(caps) => {
       naturalWidth: img.naturalWidth, naturalHeight: img.naturalHeight,
       displayWidth: Math.round(r.width), displayHeight: Math.round(r.height),
       loading: img.getAttribute("loading") || undefined,
+      sizedByCss: cssSized(img),
     };
   });
   const scripts = Array.from(document.scripts).slice(0, caps.scripts).map((s) => ({
@@ -263,6 +290,7 @@ export const COLLECT_SCRIPT = String.raw`(caps) => {
     metaCsp: metaCspEl ? metaCspEl.getAttribute("content") : null,
     canonical: canonicals.length ? canonicals[0].href : null,
     canonicalCount: canonicals.length,
+    hreflangs: Array.from(document.querySelectorAll('link[rel~="alternate" i][hreflang]')).slice(0, 200).map((l) => ({ hreflang: cap(l.getAttribute("hreflang") || "", 50), href: cap(l.href, 2000) })),
     headings,
     h1Count: document.querySelectorAll("h1").length,
     links, forms, images, scripts, stylesheets, iframes, privacyLinks, consentBanner,

@@ -59,6 +59,11 @@ export async function gatherSite(origin: string, pages: PageArtifacts[], opts: G
   const gitP = probe(`${origin}/.git/config`, { ...p, maxRedirects: 0 });
   const envP = probe(`${origin}/.env`, { ...p, maxRedirects: 0 });
   const gpcP = probe(`${origin}/.well-known/gpc.json`, p);
+  // An https site should answer its http:// address with a redirect to https:// (check plain-http).
+  // Only on the default port: http:// on a custom TLS port is not a thing to expect.
+  const httpP = origin.startsWith("https://") && new URL(origin).port === ""
+    ? probe(`http://${new URL(origin).hostname}/`, { ...p, maxBytes: 4_096, maxRedirects: 0, timeoutMs: 4_000 })
+    : Promise.resolve(undefined);
   const corsP = probe(`${origin}/`, { ...p, headers: { origin: CORS_PROBE_ORIGIN }, maxBytes: 16_384, maxRedirects: 0 });
   const mapsP = mapLimit(sourceMapCandidates(pages, origin, opts.maxSourceMaps ?? 10), 4, (u) => probe(u, { ...p, maxBytes: 20_000, maxRedirects: 0 }));
 
@@ -67,19 +72,20 @@ export async function gatherSite(origin: string, pages: PageArtifacts[], opts: G
     ? Promise.resolve(opts.sitemaps)
     : fetchSitemaps(origin, robotsTxt && robotsTxt.status === 200 ? parseRobots(robotsTxt.body).sitemaps : [], p);
 
-  // Internal links seen on pages but not crawled.
+  // Canonical targets first (a canonical to a 404 is worse than a broken link), then internal links seen on
+  // pages but not crawled.
   const linkTargets: string[] = [];
   const linkSeen = new Set<string>();
-  for (const page of pages) {
-    for (const l of page.dom.links) {
-      if (!l.sameOrigin) continue;
-      const n = normalizeUrl(l.href);
-      const k = n && urlKey(n);
-      if (!n || !k || crawled.has(k) || linkSeen.has(k)) continue;
-      linkSeen.add(k);
-      linkTargets.push(n);
-    }
-  }
+  const addTarget = (href: string) => {
+    if (!sameOrigin(href, origin)) return;
+    const n = normalizeUrl(href);
+    const k = n && urlKey(n);
+    if (!n || !k || crawled.has(k) || linkSeen.has(k)) return;
+    linkSeen.add(k);
+    linkTargets.push(n);
+  };
+  for (const page of pages) if (page.dom.canonical) addTarget(page.dom.canonical);
+  for (const page of pages) for (const l of page.dom.links) if (l.sameOrigin) addTarget(l.href);
   const linkProbes = linkTargets.slice(0, opts.maxLinkProbes ?? 30);
   const linkStatusP = mapLimit(linkProbes, 6, (u) => probeStatus(u, p));
 
@@ -92,8 +98,8 @@ export async function gatherSite(origin: string, pages: PageArtifacts[], opts: G
   const sitemapProbes = [...new Set(sitemapTargets)].slice(0, opts.maxSitemapProbes ?? 20);
   const sitemapStatusP = mapLimit(sitemapProbes, 6, (u) => probeStatus(u, p));
 
-  const [securityTxt, gitConfig, envFile, gpcJson, corsProbe, sourceMaps, linkStatuses, sitemapStatuses] = await Promise.all([
-    securityTxtP, gitP, envP, gpcP, corsP, mapsP, linkStatusP, sitemapStatusP,
+  const [securityTxt, gitConfig, envFile, gpcJson, corsProbe, sourceMaps, linkStatuses, sitemapStatuses, httpProbe] = await Promise.all([
+    securityTxtP, gitP, envP, gpcP, corsP, mapsP, linkStatusP, sitemapStatusP, httpP,
   ]);
 
   const linkStatus: Record<string, number | null> = {};
@@ -119,5 +125,6 @@ export async function gatherSite(origin: string, pages: PageArtifacts[], opts: G
     linkStatus,
     sitemapUrlStatus,
     corsProbe,
+    ...(httpProbe ? { httpProbe } : {}),
   };
 }
