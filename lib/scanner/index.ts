@@ -5,6 +5,7 @@
 //   scanPages(opts, urls)        gather + check + score for a given list of URLs (one browser, parallel tabs)
 //   gatherArtifacts(opts, urls)  the raw artifacts (for saving fixtures / debugging checks)
 //   evaluateArtifacts(...)       checks + dedupe + scores over artifacts (pure, no browser)
+import { setMaxListeners } from "node:events";
 import os from "node:os";
 import { startGuardProxy } from "../net/guard-proxy";
 import { checksFor } from "./checks";
@@ -37,6 +38,9 @@ function scanTimeout(opts: ScanOptions): number {
 /** One signal that fires on the caller's abort or at the scan deadline. */
 function scanSignal(opts: ScanOptions, ms: number): { signal: AbortSignal; timedOut: () => boolean; dispose: () => void } {
   const controller = new AbortController();
+  // Every page, probe and fetch of the scan listens on this one signal (each removes its listener when it
+  // ends); dozens at once is the design, not a leak, so Node's default warning threshold of 10 is lifted.
+  setMaxListeners(200, controller.signal);
   let timedOut = false;
   const timer = setTimeout(() => {
     timedOut = true;
