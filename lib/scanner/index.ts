@@ -100,6 +100,9 @@ export async function gatherArtifacts(opts: ScanOptions, urls: string[], discove
       const navigationLock = new Mutex();
       const tabs = new TabPool(launched.browser);
       let started = 0;
+      // The two costly in-page steps feed one pillar each; a scan that did not ask for it skips them.
+      const wants = (p: Pillar) => !opts.pillars || opts.pillars.includes(p);
+      const steps = { axe: wants("accessibility"), typingProbe: wants("privacy") };
       pages = await mapLimit(urls, Math.max(1, opts.concurrency ?? DEFAULTS.concurrency), async (url) => {
         if (signal.aborted) return failedPage(url, timedOut() ? "scan time limit reached before this page" : "scan cancelled");
         opts.onProgress?.({ phase: "gather", pagesDone, pagesTotal, url });
@@ -112,6 +115,7 @@ export async function gatherArtifacts(opts: ScanOptions, urls: string[], discove
           navigationLock,
           guard,
           takeTab: () => tabs.take(more),
+          ...steps,
         });
         pagesDone++;
         opts.onProgress?.({ phase: "gather", pagesDone, pagesTotal, url });
@@ -122,7 +126,7 @@ export async function gatherArtifacts(opts: ScanOptions, urls: string[], discove
       for (let i = 0; i < pages.length; i++) {
         const p = pages[i];
         if (signal.aborted || p.status !== null || !/time limit|timed? ?out|Timeout/i.test(p.errors.join(" "))) continue;
-        const retry = await gatherPage(launched.browser, urls[i], { allowPrivate, pageTimeoutMs: opts.pageTimeoutMs ?? DEFAULTS.pageTimeoutMs, signal, guard });
+        const retry = await gatherPage(launched.browser, urls[i], { allowPrivate, pageTimeoutMs: opts.pageTimeoutMs ?? DEFAULTS.pageTimeoutMs, signal, guard, ...steps });
         if (retry.status !== null) pages[i] = { ...retry, errors: [...retry.errors, `retried after: ${p.errors[0]}`] };
       }
       timings.gatherMs = Date.now() - t;
