@@ -39,6 +39,8 @@ export const envSchema = z.object({
   OPENAI_BASE_URL: optional(url(/^https?:$/, "http(s)://")),
   PLUMB_ALLOW_PRIVATE_TARGETS: flag(false).transform(Boolean),
   PLUMB_MONTHLY_FREE_CREDITS: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(0).default(100)),
+  // Requests per minute per API key (or per session user and organization).
+  PLUMB_API_RATE_LIMIT_PER_MINUTE: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(1).default(600)),
   CHROME_PATH: optional(z.string()),
   // Unset: on in embedded mode, off with DATABASE_URL (a production database gets no demo login by surprise).
   PLUMB_DEMO_SEED: flag(),
