@@ -23,13 +23,15 @@ describe("lib/http against the database", () => {
 
     it("runs once and replays the stored status and body for the same key and request", async () => {
       let runs = 0;
-      const exec = async () => ({ status: 202, body: { data: { n: ++runs }, meta: { request_id: "req_1" }, error: null } });
+      const exec = async () => ({ status: 202, body: { data: { status: "queued", n: ++runs }, meta: { request_id: "req_1" }, error: null } });
       const first = await runIdempotent(db.prisma, input("k1", { a: 1, b: 2 }), exec);
       // Same request with keys in another order: the same request.
       const second = await runIdempotent(db.prisma, input("k1", { b: 2, a: 1 }), exec);
       expect(runs).toBe(1);
       expect(first).toMatchObject({ status: 202, replayed: false });
       expect(second).toEqual({ status: 202, body: first.body, replayed: true });
+      // Byte for byte, key order included (jsonb would put "n" before "status").
+      expect(JSON.stringify(second.body)).toBe(JSON.stringify(first.body));
     });
 
     it("refuses the same key for a different request with 409", async () => {

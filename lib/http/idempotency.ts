@@ -83,7 +83,7 @@ export async function runIdempotent(
       if (existing.statusCode === null) {
         throw new ConflictError("A request with this Idempotency-Key is still being processed; retry shortly.");
       }
-      return { status: existing.statusCode, body: existing.responseBody, replayed: true };
+      return { status: existing.statusCode, body: storedBody(existing.responseBody), replayed: true };
     }
   }
   if (!rowId) throw new ConflictError("A request with this Idempotency-Key is still being processed; retry shortly.");
@@ -100,8 +100,14 @@ export async function runIdempotent(
   } else {
     await db.idempotencyKey.update({
       where: { id: rowId },
-      data: { statusCode: result.status, responseBody: result.body as object },
+      // Stored as a JSON string: a jsonb object would come back with its keys reordered, and a replay should
+      // be the first response byte for byte.
+      data: { statusCode: result.status, responseBody: JSON.stringify(result.body ?? null) },
     });
   }
   return { ...result, replayed: false };
+}
+
+function storedBody(stored: unknown): unknown {
+  return typeof stored === "string" ? JSON.parse(stored) : stored;
 }

@@ -39,7 +39,8 @@ export function findChrome(explicit?: string, env: Record<string, string | undef
   }
   for (const dir of (env.PATH ?? "").split(path.delimiter).filter(Boolean)) {
     for (const name of CANDIDATE_NAMES) {
-      const full = path.join(dir, name);
+      // A PATH lookup at run time, not a file of the project: keep it out of the build's file tracing.
+      const full = path.join(/*turbopackIgnore: true*/ dir, name);
       if (isExecutable(full)) return full;
     }
   }
