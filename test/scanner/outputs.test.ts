@@ -91,6 +91,30 @@ describe("SECURITY-FIX.md", () => {
     expect(mdCode("a`b")).toBe("``a`b``");
     expect(mdFence("x")).toBe("```text\nx\n```");
   });
+  it("groups the same problem on several pages into one numbered fix with an instance each", () => {
+    const page = (path: string, fix: string) => ({
+      pillar: "seo" as const, rule: "seo-canonical-missing", severity: "low" as const, title: "Page has no canonical URL",
+      description: "No canonical.", url: `https://x.example${path}`, urls: [`https://x.example${path}`], fix,
+      fingerprint: `${path.length}`.padEnd(64, "a"),
+    });
+    const high = { ...page("/login", "Use HTTPS."), rule: "plain-http", pillar: "security" as const, severity: "high" as const, title: "Plain HTTP" };
+    const m = renderSecurityFixMarkdown(
+      [page("/a", "Add a canonical to /a."), page("/b", "Add a canonical to /b."), high, page("/c", "Add a canonical to /c.")],
+      { target: "https://x.example", grade: "C", generated_at: "now" },
+    );
+    expect(m).toContain("fixes: 2\nfindings: 4\n");
+    expect(m).toContain("## 1. Plain HTTP\n");
+    expect(m).toContain("## 2. Page has no canonical URL (3 instances)");
+    expect(m).not.toContain("## 3.");
+    expect(m).toContain("- **Affected URLs (3):**");
+    for (const [j, p] of ["/a", "/b", "/c"].entries()) {
+      expect(m).toContain(`### 2.${j + 1}. \`https://x.example${p}\``);
+      expect(m).toContain(`Add a canonical to ${p}.`);
+    }
+    const same = renderSecurityFixMarkdown([page("/a", "One fix."), page("/b", "One fix.")], { target: "https://x.example", grade: "C", generated_at: "now" });
+    expect(same.match(/One fix\./g)).toHaveLength(1);
+    expect(same).toContain("**Fix (every instance):**");
+  });
   it("escapes YAML in front matter", () => {
     const m = renderSecurityFixMarkdown([], { target: 'https://x.example/"\nevil: true', grade: "A", generated_at: "now" });
     expect(m).toContain('target: "https://x.example/\\"\\nevil: true"');
