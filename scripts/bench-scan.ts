@@ -2,7 +2,10 @@
 // for throughput and peak memory. Not part of npm test: timings depend on the machine.
 //
 //   PLUMB_BENCH_PAGES=3     pages of the clean fixture compared with Lighthouse (default 3)
-//   PLUMB_BENCH_SKIP_LH=1   skip the Lighthouse part
+//   PLUMB_BENCH_SKIP_LH=1   skip the Lighthouse parts (speed and defects)
+//
+// The defects part scans the defect fixture sites with both tools and counts distinct problems each one
+// reports: Lighthouse audits that fail (score < 1) and Plumb rules that fire, per site.
 import fs from "node:fs";
 import path from "node:path";
 import lighthouse from "lighthouse";
@@ -10,6 +13,8 @@ import puppeteer from "puppeteer-core";
 import { scanPages, scanSite } from "@/lib/scanner";
 import { CHROME_FLAGS, findChrome } from "@/lib/scanner/gather/browser";
 import { startFixtureServer } from "@/test/support/fixture-server";
+import { fakeSecrets } from "@/lib/scanner/checks/shared/fake-secrets";
+import { VENDOR_ROOT } from "@/test/scanner-checks/support";
 
 const root = path.resolve(import.meta.dirname, "..");
 
@@ -60,7 +65,14 @@ function sampleMemory(): { stop: () => { rssMb: number; pssMb: number } } {
   return { stop: () => (clearInterval(t), tick(), peak) };
 }
 
-async function lighthouseRun(urls: string[]): Promise<{ ms: number; scores: Record<string, number | null>[] }> {
+interface LighthouseRun {
+  ms: number;
+  scores: Record<string, number | null>[];
+  /** ids of the audits that failed on each page (scored, score below 1) */
+  failed: string[][];
+}
+
+async function lighthouseRun(urls: string[]): Promise<LighthouseRun> {
   const t = Date.now();
   const userDataDir = fs.mkdtempSync(path.join(root, ".bench-lh-"));
   const browser = await puppeteer.launch({
@@ -71,17 +83,56 @@ async function lighthouseRun(urls: string[]): Promise<{ ms: number; scores: Reco
   });
   const port = Number(new URL(browser.wsEndpoint()).port);
   const scores: Record<string, number | null>[] = [];
+  const failed: string[][] = [];
   try {
     for (const url of urls) {
       const result = await lighthouse(url, { port, output: "json", logLevel: "error" });
       const cats = result?.lhr.categories ?? {};
       scores.push(Object.fromEntries(Object.entries(cats).map(([k, v]) => [k, v.score === null ? null : Math.round(v.score * 100)])));
+      const audits = Object.values(result?.lhr.audits ?? {});
+      failed.push(audits.filter((a) => (a.scoreDisplayMode === "binary" || a.scoreDisplayMode === "numeric" || a.scoreDisplayMode === "metricSavings") && a.score !== null && a.score < 1).map((a) => a.id));
     }
   } finally {
     await browser.close();
     fs.rmSync(userDataDir, { recursive: true, force: true });
   }
-  return { ms: Date.now() - t, scores };
+  return { ms: Date.now() - t, scores, failed };
+}
+
+/** Distinct problems found by each tool on the same pages of each defect fixture. */
+async function compareDefects(): Promise<void> {
+  console.log(`\n# Defects found on the defect fixtures (same pages for both tools; distinct problem types per site)`);
+  console.log(`site        pages  lighthouse  plumb  plumb-only pillars (cookies/trackers/privacy)`);
+  const sites = ["a11y", "insecure", "seo/main", "perf", "privacy", "cookies"];
+  let lhTotal = 0;
+  let plumbTotal = 0;
+  for (const name of sites) {
+    // The same variables the pillar tests give these sites: third parties on 127.0.0.2, fake secrets, and
+    // for the perf site its 2.2 MB uncompressed bundle.
+    const vendor = await startFixtureServer({ root: VENDOR_ROOT, host: "127.0.0.2" });
+    const bigJs = `/* filler bundle */\n${'var filler = "0123456789abcdefghijklmnopqrstuvwxyz";\n'.repeat(45_000)}`;
+    const site = await startFixtureServer({
+      root: path.join(root, "test/fixtures/sites", name),
+      vars: { THIRD_PARTY: vendor.origin, BIG_JS: bigJs, ...fakeSecrets() },
+    });
+    try {
+      const plumb = await scanSite({ url: `${site.origin}/`, allowPrivate: true, maxPages: 6 });
+      const urls = plumb.pages.filter((p) => p.status !== null).map((p) => p.url);
+      const lh = await lighthouseRun(urls);
+      const lhIds = new Set(lh.failed.flat());
+      const plumbRules = new Set(plumb.findings.map((f) => f.rule));
+      const only = new Set(plumb.findings.filter((f) => ["cookies", "trackers", "privacy"].includes(f.pillar)).map((f) => f.rule));
+      lhTotal += lhIds.size;
+      plumbTotal += plumbRules.size;
+      console.log(`${name.padEnd(11)} ${String(urls.length).padStart(5)}  ${String(lhIds.size).padStart(10)}  ${String(plumbRules.size).padStart(5)}  ${only.size}`);
+      console.log(`  lighthouse: ${[...lhIds].sort().join(" ")}`);
+      console.log(`  plumb:      ${[...plumbRules].sort().join(" ")}`);
+    } finally {
+      await site.close();
+      await vendor.close();
+    }
+  }
+  console.log(`total                    ${String(lhTotal).padStart(4)}   ${String(plumbTotal).padStart(4)}   ratio Plumb / Lighthouse = ${(plumbTotal / Math.max(1, lhTotal)).toFixed(2)}x`);
 }
 
 async function main(): Promise<void> {
@@ -121,6 +172,7 @@ async function main(): Promise<void> {
     console.log(`timings     ${JSON.stringify(crawled.timings)}`);
     for (const p of crawled.pages.filter((pg) => pg.status === null)) console.log(`failed      ${p.url}: ${p.error}`);
     console.log(`peak memory node + Chromium: ${peak.pssMb.toFixed(0)} MB PSS (${peak.rssMb.toFixed(0)} MB summed RSS)`);
+    if (process.env.PLUMB_BENCH_SKIP_LH !== "1") await compareDefects();
   } finally {
     await clean.close();
     await crawl.close();
