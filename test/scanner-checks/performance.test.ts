@@ -23,6 +23,7 @@ const EXPECTED: Record<string, string> = {
   "perf-render-blocking-script": "/",
   "perf-render-blocking-css": "/",
   "perf-text-compression": "/heavy",
+  "perf-unminified-code": "/",
   "perf-cache-policy": "/",
   "perf-oversized-images": "/",
 };

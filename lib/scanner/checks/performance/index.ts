@@ -3,6 +3,7 @@ import type { CheckDefinition } from "../../types";
 import { cachePolicy } from "./cache-policy";
 import { oversizedImages, unsizedImages } from "./images";
 import { metricChecks } from "./metrics";
+import { unminifiedCode } from "./minification";
 import { bytesByType, pageWeight, redirectChain, requestCount } from "./page-weight";
 import { renderBlockingCss, renderBlockingScripts } from "./render-blocking";
 import { textCompression } from "./text-compression";
@@ -16,6 +17,7 @@ export const checks: CheckDefinition[] = [
   renderBlockingScripts,
   renderBlockingCss,
   textCompression,
+  unminifiedCode,
   cachePolicy,
   oversizedImages,
   unsizedImages,

@@ -1,0 +1,123 @@
+// Scripts and stylesheets shipped with their comments and indentation. The minified size is estimated
+// without a parser: comments dropped, and whitespace kept only where two word characters would otherwise
+// merge. Like Lighthouse's estimate it can be off on exotic syntax (a regex literal containing a quote or
+// "/*"), so the thresholds are its own: at least 2 KiB and 10% to gain.
+import type { CheckDefinition, CheckResult, NetworkRequest } from "../../types";
+import { fail } from "../shared/result";
+import { urlWithoutQuery } from "../shared/web";
+import { formatBytes, isFreshSuccess, KiB } from "./format";
+
+const MIN_BYTES = 4 * KiB;
+const MIN_SAVINGS_BYTES = 2 * KiB;
+const MIN_SAVINGS_RATIO = 0.1;
+
+const isWordChar = (c: string | undefined) => !!c && /[\w$\u0080-\uffff]/.test(c);
+
+/**
+ * Characters left after dropping comments and needless whitespace. JS strings and template literals are
+ * kept whole; `/*!` licence comments count as kept. `css` skips the JS-only `//` comments.
+ */
+export function estimateMinifiedLength(source: string, kind: "js" | "css"): number {
+  let kept = 0;
+  let i = 0;
+  let lastKept: string | undefined;
+  let pendingSpace = false;
+  const n = source.length;
+  while (i < n) {
+    const c = source[i];
+    const next = source[i + 1];
+    if (c === "/" && next === "*") {
+      const end = source.indexOf("*/", i + 2);
+      const stop = end === -1 ? n : end + 2;
+      if (source[i + 2] === "!") kept += stop - i;
+      i = stop;
+      pendingSpace = true;
+      continue;
+    }
+    if (kind === "js" && c === "/" && next === "/") {
+      const end = source.indexOf("\n", i + 2);
+      i = end === -1 ? n : end;
+      pendingSpace = true;
+      continue;
+    }
+    if (c === " " || c === "\t" || c === "\n" || c === "\r" || c === "\f") {
+      pendingSpace = true;
+      i++;
+      continue;
+    }
+    // A space survives only between two characters that would otherwise fuse (`return x`, `a -b` aside).
+    if (pendingSpace && isWordChar(lastKept) && isWordChar(c)) kept++;
+    pendingSpace = false;
+    if (c === '"' || c === "'" || c === "`") {
+      let j = i + 1;
+      while (j < n && source[j] !== c) {
+        if (source[j] === "\\") j++;
+        else if (c !== "`" && source[j] === "\n") break; // unterminated: stop at the line end
+        j++;
+      }
+      const stop = Math.min(n, j + 1);
+      kept += stop - i;
+      lastKept = c;
+      i = stop;
+      continue;
+    }
+    kept++;
+    lastKept = c;
+    i++;
+  }
+  return kept;
+}
+
+interface Candidate {
+  request: NetworkRequest;
+  savings: number;
+}
+
+function candidate(r: NetworkRequest): Candidate | null {
+  if (!isFreshSuccess(r) || r.body === undefined) return null;
+  const kind = r.resourceType === "script" ? "js" : r.resourceType === "stylesheet" ? "css" : null;
+  if (!kind || r.bodyBytes < MIN_BYTES || r.body.length === 0) return null;
+  // The body may be capped: judge the part we have and scale it to the whole response.
+  const ratio = 1 - estimateMinifiedLength(r.body, kind) / r.body.length;
+  const savings = Math.round(r.bodyBytes * ratio);
+  return ratio >= MIN_SAVINGS_RATIO && savings >= MIN_SAVINGS_BYTES ? { request: r, savings } : null;
+}
+
+export const unminifiedCode: CheckDefinition = {
+  rule: "perf-unminified-code",
+  pillar: "performance",
+  severity: "low",
+  weight: 3,
+  title: "JavaScript or CSS is not minified",
+  scope: "page",
+  run(ctx) {
+    const page = ctx.page;
+    if (!page || page.status === null || page.status >= 400) return "n/a";
+    const judged = page.requests.filter((r) => r.body !== undefined && (r.resourceType === "script" || r.resourceType === "stylesheet"));
+    if (judged.length === 0) return "n/a";
+    const found = judged.map(candidate).filter((c): c is Candidate => c !== null);
+    const results: CheckResult[] = [];
+    for (const thirdParty of [false, true]) {
+      const group = found.filter((c) => c.request.thirdParty === thirdParty).sort((a, b) => b.savings - a.savings);
+      if (group.length === 0) continue;
+      const total = group.reduce((s, c) => s + c.savings, 0);
+      results.push(
+        fail(unminifiedCode, {
+          url: page.url,
+          key: thirdParty ? "third-party" : "first-party",
+          // Tens of kilobytes of first-party savings is real download and parse time on a phone.
+          severity: !thirdParty && total >= 50 * KiB ? "medium" : "low",
+          description: `${group.length} ${thirdParty ? "third-party " : ""}file${group.length > 1 ? "s" : ""} still carr${group.length > 1 ? "y" : "ies"} comments and indentation; minifying would save about ${formatBytes(total)} before compression. Every byte is downloaded and parsed on each uncached visit.`,
+          fix: thirdParty
+            ? "Load the provider's minified build (usually a .min.js / .min.css URL), or self-host a minified copy."
+            : "Minify production assets in the build: esbuild/Vite/webpack (terser) for JavaScript, Lightning CSS, cssnano or esbuild for CSS. Serve the minified files, compressed, and keep source maps private.",
+          evidence: group
+            .slice(0, 10)
+            .map((c) => `${formatBytes(c.savings)} of ${formatBytes(c.request.bodyBytes)} removable  ${urlWithoutQuery(c.request.url)}`)
+            .join("\n"),
+        }),
+      );
+    }
+    return results;
+  },
+};
