@@ -2,7 +2,6 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { useEffect, useRef } from "react";
 import { cn, FlagIcon, GlobeIcon, HomeIcon, ReportIcon, ScanIcon, SettingsIcon } from "@/components/ui";
 import { NAV_ITEMS, orgPath, type NavIconName } from "./nav-items";
 
@@ -15,29 +14,26 @@ const ICONS: Record<NavIconName, typeof HomeIcon> = {
   settings: SettingsIcon,
 };
 
-/** The organization's sections: a sidebar from `md` up, a horizontally scrolling tab row on phones. */
+/**
+ * The organization's sections: a sidebar from `md` up; on phones a row of six tabs, icon over label, so
+ * that every section is in sight without scrolling sideways.
+ */
 export function SideNav({ orgSlug }: { orgSlug: string }) {
   const pathname = usePathname();
-  const activeRef = useRef<HTMLAnchorElement>(null);
-  // On phones the row scrolls sideways: bring the current section into view (a no-op in the sidebar).
-  useEffect(() => {
-    activeRef.current?.scrollIntoView({ block: "nearest", inline: "nearest" });
-  }, [pathname]);
   return (
     <nav aria-label="Organization" className="border-b border-slate-200 bg-white md:w-60 md:shrink-0 md:border-r md:border-b-0">
-      <ul className="flex gap-1 overflow-x-auto px-3 py-2 md:sticky md:top-0 md:flex-col md:overflow-visible md:px-3 md:py-4">
+      <ul className="grid grid-cols-6 gap-0.5 px-1 py-1.5 md:sticky md:top-0 md:flex md:flex-col md:gap-1 md:px-3 md:py-4">
         {NAV_ITEMS.map((item) => {
           const href = orgPath(orgSlug, item.segment);
           const active = item.segment === "" ? pathname === href : pathname === href || pathname.startsWith(`${href}/`);
           const Icon = ICONS[item.icon];
           return (
-            <li key={item.label} className="shrink-0">
+            <li key={item.label} className="min-w-0">
               <Link
                 href={href}
-                ref={active ? activeRef : undefined}
                 aria-current={active ? "page" : undefined}
                 className={cn(
-                  "flex items-center gap-3 rounded-md px-3 py-2 text-sm font-medium whitespace-nowrap",
+                  "flex flex-col items-center gap-0.5 rounded-md px-0.5 py-1.5 text-xs font-medium whitespace-nowrap md:flex-row md:gap-3 md:px-3 md:py-2 md:text-sm",
                   active ? "bg-brand-50 text-brand-800" : "text-slate-700 hover:bg-slate-100 hover:text-slate-900",
                 )}
               >
