@@ -220,8 +220,8 @@ export function FindingsTable(props: FindingsTableProps) {
                       {r.title}
                     </Link>
                     <div className="mt-0.5 flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-slate-600">
-                      <span className="font-mono break-all">{r.rule}</span>
-                      <span className="break-all lg:hidden">{r.domainHost}</span>
+                      <span className="font-mono break-words">{r.rule}</span>
+                      <span className="break-words lg:hidden">{r.domainHost}</span>
                       <span className="sm:hidden">
                         <FindingStatusBadge status={r.status} />
                       </span>
@@ -237,7 +237,7 @@ export function FindingsTable(props: FindingsTableProps) {
                     <FindingStatusBadge status={r.status} />
                   </td>
                   <td className="hidden px-3 py-2 align-top text-slate-800 md:table-cell">{PILLAR_LABELS[r.pillar]}</td>
-                  <td className="hidden px-3 py-2 align-top break-all text-slate-800 lg:table-cell">{r.domainHost}</td>
+                  <td className="hidden px-3 py-2 align-top break-words text-slate-800 lg:table-cell">{r.domainHost}</td>
                   <td className="hidden px-3 py-2 align-top whitespace-nowrap text-slate-800 md:table-cell">
                     <time dateTime={r.lastSeen.iso}>{r.lastSeen.label}</time>
                   </td>
