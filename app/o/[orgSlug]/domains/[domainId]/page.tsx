@@ -2,7 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Badge, ButtonLink, Card, CardBody, CardHeader, DataTable, EmptyState, PageHeader, ScanIcon, formatDateTime } from "@/components/ui";
 import { GradeBadge, ScanStatusBadge } from "@/components/status/badges";
+import { PillarScoreChart } from "@/components/charts/pillar-score-chart";
 import { ScoreTrendChart } from "@/components/charts/score-trend-chart";
+import { PILLARS } from "@/components/status/pillars";
 import { LaunchScanButton } from "@/components/scans/launch-scan-button";
 import { requireMembership } from "@/lib/auth/session";
 import { hasRole } from "@/lib/services/organizations/roles";
@@ -14,9 +16,12 @@ export const metadata: Metadata = { title: "Domain" };
 
 const shortDate = new Intl.DateTimeFormat("en", { month: "short", day: "numeric" });
 const dayAndTime = new Intl.DateTimeFormat("en", { month: "short", day: "numeric", hour: "numeric", minute: "2-digit" });
+const dayAndSeconds = new Intl.DateTimeFormat("en", { month: "short", day: "numeric", hour: "numeric", minute: "2-digit", second: "2-digit" });
 
-function sameDay(points: { finishedAt: Date }[]): boolean {
-  return new Set(points.map((p) => shortDate.format(p.finishedAt))).size < points.length;
+/** The coarsest date format that still tells every point apart (scans minutes apart need the time). */
+function trendFormat(points: { finishedAt: Date }[]): Intl.DateTimeFormat {
+  const distinct = (f: Intl.DateTimeFormat) => new Set(points.map((p) => f.format(p.finishedAt))).size === points.length;
+  return [shortDate, dayAndTime].find(distinct) ?? dayAndSeconds;
 }
 
 export default async function DomainPage({ params }: PageProps<"/o/[orgSlug]/domains/[domainId]">) {
@@ -26,6 +31,12 @@ export default async function DomainPage({ params }: PageProps<"/o/[orgSlug]/dom
   const base = `/o/${organization.slug}`;
   const canWrite = hasRole(membership.role, "member");
   const history = await listDomainScoreHistory({ orgId: organization.id, domainId: domain.id });
+  const trendLabels = trendFormat(history);
+  const latest = history.at(-1);
+  const latestScores =
+    latest && latest.scanId === domain.lastScanId
+      ? PILLARS.filter((p) => latest.scores[p.id] !== undefined).map((p) => ({ label: p.label, score: latest.scores[p.id] ?? 0 }))
+      : [];
   const { items: scans } = await listScans({ orgId: organization.id, domainId: domain.id, limit: 20 });
 
   return (
@@ -70,7 +81,8 @@ export default async function DomainPage({ params }: PageProps<"/o/[orgSlug]/dom
                   <span className="text-4xl font-semibold text-slate-900">{domain.lastGrade ?? "—"}</span>
                   <span className="text-lg text-slate-700 tabular-nums">{domain.lastScore} / 100</span>
                 </p>
-                <Link href={`${base}/scans/${domain.lastScanId}`} className="text-sm font-medium text-brand-800 underline">
+                {latestScores.length > 0 && <PillarScoreChart caption={`Score of each pillar in the latest scan of ${domain.host}`} scores={latestScores} />}
+                <Link href={`${base}/scans/${domain.lastScanId}`} className="inline-block text-sm font-medium text-brand-800 underline">
                   Open the latest scan
                 </Link>
               </div>
@@ -88,8 +100,7 @@ export default async function DomainPage({ params }: PageProps<"/o/[orgSlug]/dom
               <ScoreTrendChart
                 caption={`Overall score of the last ${history.length} scans of ${domain.host}`}
                 points={history.map((h) => ({
-                  // Several scans on one day need the time to tell the points apart.
-                  label: (sameDay(history) ? dayAndTime : shortDate).format(h.finishedAt),
+                  label: trendLabels.format(h.finishedAt),
                   score: h.score,
                   grade: h.grade,
                 }))}
