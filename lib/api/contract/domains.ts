@@ -98,7 +98,8 @@ export const createDomainContract = defineContract({
   description:
     "Adds an unverified domain and returns its `verify_token` with the three ways to prove ownership: a " +
     '`<meta name="plumb-site-verification" content="TOKEN">` tag on the home page, a DNS TXT record ' +
-    "`plumb-site-verification=TOKEN`, or a file `/.well-known/plumb-verification.txt` containing the token. " +
+    "`plumb-site-verification=TOKEN`, or a file `/.well-known/plumb-verification.txt` containing the token " +
+    "(a target given as an IP address gets no DNS method: it has no zone to hold the record). " +
     "Then call POST /domains/{id}/verify.",
   tags: ["domains"],
   auth: "key-or-session",

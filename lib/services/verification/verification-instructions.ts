@@ -1,5 +1,7 @@
 // The three ways to prove ownership of a domain, with the exact text to publish. Shared by the API
-// (domain responses) and the dashboard.
+// (domain responses) and the dashboard. An IP address has no DNS zone to hold a TXT record, so targets
+// given as an IP get the other two.
+import { isIP } from "node:net";
 
 export const META_NAME = "plumb-site-verification";
 export const DNS_PREFIX = "plumb-site-verification=";
@@ -30,27 +32,25 @@ export function verificationInstructions(d: { scheme: string; host: string; veri
 } {
   const origin = domainOrigin(d);
   const token = d.verifyToken;
-  return {
-    token,
-    methods: [
-      {
-        method: "meta",
-        instructions: `Add this tag inside the <head> of your home page (${origin}/).`,
-        value: `<meta name="${META_NAME}" content="${token}">`,
-        location: `${origin}/`,
-      },
-      {
-        method: "dns",
-        instructions: `Add a DNS TXT record on ${dnsName(d.host)} with this value.`,
-        value: `${DNS_PREFIX}${token}`,
-        location: dnsName(d.host),
-      },
-      {
-        method: "file",
-        instructions: `Serve a plain-text file at ${origin}${WELL_KNOWN_PATH} containing this token.`,
-        value: token,
-        location: `${origin}${WELL_KNOWN_PATH}`,
-      },
-    ],
-  };
+  const methods: VerificationInstruction[] = [
+    {
+      method: "meta",
+      instructions: `Add this tag inside the <head> of your home page (${origin}/).`,
+      value: `<meta name="${META_NAME}" content="${token}">`,
+      location: `${origin}/`,
+    },
+    {
+      method: "dns",
+      instructions: `Add a DNS TXT record on ${dnsName(d.host)} with this value.`,
+      value: `${DNS_PREFIX}${token}`,
+      location: dnsName(d.host),
+    },
+    {
+      method: "file",
+      instructions: `Serve a plain-text file at ${origin}${WELL_KNOWN_PATH} containing this token.`,
+      value: token,
+      location: `${origin}${WELL_KNOWN_PATH}`,
+    },
+  ];
+  return { token, methods: isIP(dnsName(d.host)) ? methods.filter((m) => m.method !== "dns") : methods };
 }

@@ -31,7 +31,7 @@ export default async function VerifyDomainPage({ params }: PageProps<"/o/[orgSlu
         description={
           domain.verifiedAt
             ? `Plumb only scans sites whose owners asked for it; ${domain.host} is proved to be yours.`
-            : `Plumb only scans sites whose owners asked for it. Prove that you control ${domain.host} with one of these three methods.`
+            : `Plumb only scans sites whose owners asked for it. Prove that you control ${domain.host} with one of these ${methods.length === 3 ? "three" : "two"} methods.`
         }
       />
       {domain.verifiedAt ? (
