@@ -22,8 +22,9 @@ export default async function ReportsPage({ params }: PageProps<"/o/[orgSlug]/re
           title="No reports yet"
           description={
             <p>
-              Export a finished scan as PDF, CSV, JSON, SARIF (for code-scanning tools) or Markdown. Exports are kept here
-              so you can download them again.
+              Exports of finished scans (PDF, CSV, JSON, SARIF) will be listed here; they are not available yet. Today a
+              scan&apos;s result page offers its SECURITY-FIX.md, and <code>npx plumb scan --json|--sarif|--md</code> writes
+              the other formats from the command line.
             </p>
           }
         />
