@@ -8,7 +8,7 @@ export interface PillarInfo {
 
 /** The seven pillars in display order, with the one-line explanation used across the UI. */
 export const PILLARS: readonly PillarInfo[] = [
-  { id: "accessibility", label: "Accessibility", summary: "WCAG issues found by axe-core: contrast, labels, landmarks, keyboard traps." },
+  { id: "accessibility", label: "Accessibility", summary: "WCAG 2.x A and AA issues found by axe-core: contrast, form labels, alt text, link and button names, page language." },
   { id: "security", label: "Security", summary: "HTTPS, security headers, exposed files and source maps, graded like Mozilla Observatory." },
   { id: "cookies", label: "Cookies", summary: "Every cookie set, first or third party, with its flags and lifetime." },
   { id: "trackers", label: "Trackers", summary: "Analytics, ad and session-replay scripts, and what they load before consent." },
