@@ -210,29 +210,44 @@ export const COLLECT_SCRIPT = String.raw`(caps) => {
   const loosePw = Array.from(document.querySelectorAll('input[type="password" i]')).filter((i) => !i.form);
   if (loosePw.length) forms.push({ action: location.href, method: "post", hasPassword: true, selector: selectorOf(loosePw[0]) });
   const numAttr = (el, n) => { const v = el.getAttribute(n); if (v == null || v.trim() === "") return null; const x = parseFloat(v); return isFinite(x) ? x : null; };
-  // Whether the layout reserves the image's box before it loads (no shift when it arrives).
+  // Whether the layout reserves the image's box before it loads (no shift when it arrives). Computed width
+  // and height are used values once laid out, so the specified values of the matching CSS rules decide.
+  // The rules that size anything are collected once; only images without width/height attributes ask.
+  let sizingRules = null;
+  const collectSizingRules = () => {
+    const out = [];
+    for (const sheet of Array.from(document.styleSheets)) {
+      let rules;
+      try { rules = sheet.cssRules; } catch (e) { continue; } // cross-origin sheet: unreadable
+      for (const rule of Array.from(rules || [])) {
+        if (!rule.selectorText || !rule.style) continue;
+        const width = rule.style.getPropertyValue("width");
+        const height = rule.style.getPropertyValue("height");
+        if (width || height) out.push({ selector: rule.selectorText, width, height });
+        if (out.length >= 2000) return out;
+      }
+    }
+    return out;
+  };
   const cssSized = (img) => {
     const st = getComputedStyle(img);
     if (st.position === "absolute" || st.position === "fixed") return true;
     if (st.aspectRatio && st.aspectRatio !== "auto" && !/^auto\b/.test(st.aspectRatio)) return true;
-    // Computed width/height are used values once laid out; the inline/author declarations tell whether
-    // they were set by CSS rather than by the loaded image, so look at the matched rules' specified values.
-    const decl = (prop) => {
-      if (img.style && img.style.getPropertyValue(prop)) return img.style.getPropertyValue(prop);
-      let found = "";
-      for (const sheet of Array.from(document.styleSheets)) {
-        let rules;
-        try { rules = sheet.cssRules; } catch (e) { continue; } // cross-origin sheet: unreadable
-        for (const rule of Array.from(rules || [])) {
-          if (rule.selectorText && rule.style && rule.style.getPropertyValue(prop)) {
-            try { if (img.matches(rule.selectorText)) found = rule.style.getPropertyValue(prop); } catch (e) {}
-          }
-        }
-      }
-      return found;
-    };
+    sizingRules = sizingRules || collectSizingRules();
+    // Later rules win (source order; specificity is not weighed), the style attribute over all of them.
+    let width = "";
+    let height = "";
+    for (const r of sizingRules) {
+      let matches = false;
+      try { matches = img.matches(r.selector); } catch (e) {}
+      if (!matches) continue;
+      if (r.width) width = r.width;
+      if (r.height) height = r.height;
+    }
+    if (img.style && img.style.getPropertyValue("width")) width = img.style.getPropertyValue("width");
+    if (img.style && img.style.getPropertyValue("height")) height = img.style.getPropertyValue("height");
     const fixed = (v) => v !== "" && v !== "auto" && !/^(min|max|fit)-content/.test(v);
-    return fixed(decl("width")) && fixed(decl("height"));
+    return fixed(width) && fixed(height);
   };
   const images = Array.from(document.images).slice(0, caps.images).map((img) => {
     const r = img.getBoundingClientRect();
@@ -242,7 +257,8 @@ export const COLLECT_SCRIPT = String.raw`(caps) => {
       naturalWidth: img.naturalWidth, naturalHeight: img.naturalHeight,
       displayWidth: Math.round(r.width), displayHeight: Math.round(r.height),
       loading: img.getAttribute("loading") || undefined,
-      sizedByCss: cssSized(img),
+      // Only asked where the attributes do not already reserve the box (the check's own condition).
+      sizedByCss: numAttr(img, "width") !== null && numAttr(img, "height") !== null ? undefined : cssSized(img),
     };
   });
   const scripts = Array.from(document.scripts).slice(0, caps.scripts).map((s) => ({
