@@ -81,11 +81,11 @@ interface Candidate {
 // long-lived library in the server.
 const ratios = new Map<string, number>();
 
-function removableRatio(r: NetworkRequest & { body: string }, kind: "js" | "css"): number {
-  const key = `${r.url}\u0000${r.bodyBytes}\u0000${r.body.length}`;
+function removableRatio(r: NetworkRequest, body: string, kind: "js" | "css"): number {
+  const key = `${r.url}\u0000${r.bodyBytes}\u0000${body.length}`;
   let ratio = ratios.get(key);
   if (ratio === undefined) {
-    ratio = 1 - estimateMinifiedLength(r.body, kind) / r.body.length;
+    ratio = 1 - estimateMinifiedLength(body, kind) / body.length;
     if (ratios.size >= 1_000) ratios.clear();
     ratios.set(key, ratio);
   }
@@ -97,7 +97,7 @@ function candidate(r: NetworkRequest): Candidate | null {
   const kind = r.resourceType === "script" ? "js" : r.resourceType === "stylesheet" ? "css" : null;
   if (!kind || r.bodyBytes < MIN_BYTES || r.body.length === 0) return null;
   // The body may be capped: judge the part we have and scale it to the whole response.
-  const ratio = removableRatio({ ...r, body: r.body }, kind);
+  const ratio = removableRatio(r, r.body, kind);
   const savings = Math.round(r.bodyBytes * ratio);
   return ratio >= MIN_SAVINGS_RATIO && savings >= MIN_SAVINGS_BYTES ? { request: r, savings } : null;
 }
