@@ -64,7 +64,7 @@ function isStale(info: LockInfo | undefined): boolean {
 
 function tryCreate(file: string, info: LockInfo): boolean {
   try {
-    fs.writeFileSync(file, JSON.stringify(info) + "\n", { flag: "wx", mode: 0o644 });
+    fs.writeFileSync(file, JSON.stringify(info) + "\n", { flag: "wx", mode: 0o600 });
     return true;
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === "EEXIST") return false;
@@ -93,7 +93,7 @@ function takeOverStale(dir: string, file: string, seen: LockInfo | undefined, in
 /** Takes the data directory's lock or throws DataDirLockedError naming the holder. */
 export function acquireDataDirLock(dir: string, role: string): DataDirLock {
   const abs = path.resolve(dir);
-  fs.mkdirSync(abs, { recursive: true });
+  fs.mkdirSync(abs, { recursive: true, mode: 0o700 });
   const file = path.join(abs, LOCK_FILE);
   const mine = held.get(file);
   if (mine) throw new Error(`The embedded database in ${abs} is already open in this process (${mine.role}); reuse getDatabase().`);

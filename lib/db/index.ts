@@ -2,3 +2,4 @@ export { openDatabase, getDatabase, getPrisma, setDatabase, closeDatabase, dataD
 export { applyMigrations, readMigrationFiles, type SqlRunner, type MigrationFile } from "./migrate";
 export { DataDirLockedError } from "./data-dir-lock";
 export { Prisma as PrismaNS } from "@/generated/prisma/client";
+export { applyDataMigrations, DATA_MIGRATIONS, type DataMigration } from "./data-migrations";

@@ -1,7 +1,9 @@
 import type { Pool, PoolClient } from "pg";
 import { PrismaClient } from "@/generated/prisma/client";
 import { applyMigrations, type SqlRunner } from "./migrate";
+import { applyDataMigrations } from "./data-migrations";
 import type { Database } from "./database";
+import { closeSignals } from "./signals";
 
 function runner(conn: Pool | PoolClient): SqlRunner {
   return {
@@ -35,14 +37,25 @@ export async function openPostgres(url: string, opts: { migrate: boolean; poolMa
     throw err;
   }
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
-  return {
+  if (opts.migrate) {
+    try {
+      await applyDataMigrations(prisma);
+    } catch (err) {
+      await prisma.$disconnect().catch(() => undefined);
+      await pool.end().catch(() => undefined);
+      throw err;
+    }
+  }
+  const database: Database = {
     kind: "postgres",
     prisma,
     pool,
     sql: runner(pool),
     close: async () => {
+      await closeSignals(database);
       await prisma.$disconnect();
       await pool.end().catch(() => undefined);
     },
   };
+  return database;
 }

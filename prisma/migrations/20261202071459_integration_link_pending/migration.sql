@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "IntegrationLink" ALTER COLUMN "externalId" DROP NOT NULL,
+ALTER COLUMN "url" DROP NOT NULL;
