@@ -11,6 +11,7 @@ import { EXIT, UsageError } from "./usage-error";
 const usage = `Usage:
   plumb scan <url> [options]      audit a site with the scanner alone (no database); plumb scan --help
   plumb admin <command> [flags]   manage organizations, users, API keys and credits; plumb admin help
+  plumb worker                    run background jobs only (scans, schedules), no web; plumb worker --help
 
 ${adminUsage}`;
 
@@ -32,6 +33,8 @@ export async function main(argv: string[]): Promise<number> {
     switch (command) {
       case "scan":
         return await runScan(rest);
+      case "worker":
+        return await (await import("./worker")).runWorkerCli(rest);
       case "admin":
         await runAdmin(rest, createOutput(json));
         return EXIT.ok;

@@ -5,7 +5,7 @@
 import http from "node:http";
 import net from "node:net";
 import type { AddressInfo } from "node:net";
-import { isPrivateAddress, resolveHost } from "./ssrf";
+import { isAllowedPrivateOrigin, isPrivateAddress, resolveHost, type PrivateOrigin } from "./ssrf";
 
 export const BLOCKED_HEADER = "x-plumb-blocked";
 
@@ -23,6 +23,11 @@ export interface GuardProxy {
 export interface GuardProxyOptions {
   /** which resolved addresses may be reached; default: public addresses only */
   isAllowed?: (address: string) => boolean;
+  /**
+   * Exact origins (PLUMB_PRIVATE_TARGET_ALLOWLIST) that may resolve to any address. A plain-HTTP proxy request
+   * is matched as http, a CONNECT tunnel as https.
+   */
+  allowedPrivateOrigins?: readonly PrivateOrigin[];
   connectTimeoutMs?: number;
 }
 
@@ -33,10 +38,11 @@ export async function startGuardProxy(opts: GuardProxyOptions = {}): Promise<Gua
   const sockets = new Set<net.Socket>();
 
   /** Resolves and checks; returns the address to connect to or a reason to refuse. */
-  async function decide(host: string): Promise<{ address: string } | { reason: string }> {
+  async function decide(host: string, port: number, scheme: "http" | "https"): Promise<{ address: string } | { reason: string }> {
     try {
       const r = await resolveHost(host);
-      const bad = r.all.find((a) => !isAllowed(a.address));
+      const exempt = isAllowedPrivateOrigin(opts.allowedPrivateOrigins, { scheme, hostname: host, port });
+      const bad = exempt ? undefined : r.all.find((a) => !isAllowed(a.address));
       if (bad) return { reason: `${host} resolves to a private address (${bad.address})` };
       addresses.set(host.replace(/^\[|\]$/g, "").toLowerCase(), r.address);
       return { address: r.address };
@@ -58,7 +64,11 @@ export async function startGuardProxy(opts: GuardProxyOptions = {}): Promise<Gua
       res.writeHead(400).end();
       return;
     }
-    void decide(target.hostname).then((d) => {
+    if (target.protocol !== "http:") {
+      res.writeHead(400).end();
+      return;
+    }
+    void decide(target.hostname, Number(target.port || 80), "http").then((d) => {
       if ("reason" in d) {
         record(target.hostname, d.reason);
         res.writeHead(403, { [BLOCKED_HEADER]: "private-address", "content-type": "text/plain" }).end(`Blocked by Plumb: ${d.reason}`);
@@ -102,7 +112,7 @@ export async function startGuardProxy(opts: GuardProxyOptions = {}): Promise<Gua
       return;
     }
     const [, host, port] = m;
-    void decide(host).then((d) => {
+    void decide(host, Number(port), "https").then((d) => {
       if ("reason" in d) {
         record(host, d.reason);
         client.end(`HTTP/1.1 403 Forbidden\r\n${BLOCKED_HEADER}: private-address\r\n\r\n`);

@@ -22,7 +22,7 @@ export class SsrfError extends Error {
   }
 }
 
-export type SafeFetchErrorCode = "invalid_url" | "dns" | "timeout" | "connection" | "too_many_redirects" | "aborted";
+export type SafeFetchErrorCode = "invalid_url" | "dns" | "timeout" | "connection" | "too_many_redirects" | "redirect_refused" | "aborted";
 
 export class SafeFetchError extends Error {
   constructor(
@@ -31,6 +31,18 @@ export class SafeFetchError extends Error {
   ) {
     super(message);
     this.name = "SafeFetchError";
+  }
+}
+
+/** A redirect that `checkRedirect` refused; `location` is where it pointed. */
+export class SafeFetchRedirectError extends SafeFetchError {
+  constructor(
+    message: string,
+    readonly from: string,
+    readonly location: string,
+  ) {
+    super(message, "redirect_refused");
+    this.name = "SafeFetchRedirectError";
   }
 }
 
@@ -166,29 +178,129 @@ export async function resolveHost(hostname: string): Promise<ResolvedHost> {
   return { address: typed[0].address, family: typed[0].family, all: typed };
 }
 
+// ---------- private targets allowed one by one ----------
+
 /**
- * Resolves `hostname` and throws SsrfError unless every address is public (or allowPrivate).
- * Returns the resolution so callers can pin the connection to it.
+ * One entry of PLUMB_PRIVATE_TARGET_ALLOWLIST: an exact origin whose private address may be reached.
+ * `scheme` null means the entry matches http and https alike.
  */
-export async function assertPublicHost(hostname: string, opts: { allowPrivate?: boolean } = {}): Promise<ResolvedHost> {
+export interface PrivateOrigin {
+  scheme: "http" | "https" | null;
+  /** normalised as the WHATWG URL parser does: lower-case, IPv4 canonical, IPv6 in brackets */
+  hostname: string;
+  port: number;
+}
+
+/** What a fetch may reach besides public addresses: everything (allowPrivate) or a few exact origins. */
+export interface TargetPolicy {
+  allowPrivate?: boolean;
+  allowedPrivateOrigins?: readonly PrivateOrigin[];
+}
+
+const DEFAULT_PORT: Record<string, number> = { "http:": 80, "https:": 443, http: 80, https: 443 };
+
+/**
+ * Parses `host:port,scheme://host[:port],…`. Matching rules (README, configuration table):
+ * - the host is compared exactly after URL normalisation (case-insensitive, no wildcards, no subdomains;
+ *   `localhost:3000` does not allow `127.0.0.1:3000`, list both if both are used);
+ * - the port is compared exactly; without a scheme the port is required, with a scheme it defaults to 80/443;
+ * - the scheme is optional: without it the entry allows http and https on that host and port, with it only that
+ *   scheme (inside the scanner's browser a CONNECT tunnel counts as https);
+ * - no path, user or query. Throws a RangeError naming the first bad entry.
+ */
+export function parsePrivateTargetAllowlist(value: string | undefined): PrivateOrigin[] {
+  if (!value) return [];
+  const out: PrivateOrigin[] = [];
+  for (const raw of value.split(",").map((e) => e.trim()).filter(Boolean)) {
+    const m = /^(?:(https?):\/\/)?(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9][A-Za-z0-9.-]*)(?::(\d{1,5}))?\/?$/i.exec(raw);
+    if (!m) throw new RangeError(`"${raw}" is not host:port or scheme://host:port`);
+    const scheme = m[1] ? (m[1].toLowerCase() as "http" | "https") : null;
+    if (!scheme && !m[3]) throw new RangeError(`"${raw}" needs a port (host:port), or a scheme (http://host)`);
+    const port = m[3] ? Number(m[3]) : DEFAULT_PORT[scheme!];
+    if (port < 1 || port > 65535) throw new RangeError(`"${raw}" has an invalid port`);
+    let hostname: string;
+    try {
+      hostname = new URL(`http://${m[2]}`).hostname;
+    } catch {
+      throw new RangeError(`"${raw}" has an invalid host`);
+    }
+    out.push({ scheme, hostname, port });
+  }
+  return out;
+}
+
+/** Whether `target` (scheme, host name, port) is one of the allowed private origins. */
+export function isAllowedPrivateOrigin(
+  allowed: readonly PrivateOrigin[] | undefined,
+  target: { scheme: string | null; hostname: string; port: number },
+): boolean {
+  if (!allowed?.length) return false;
+  let hostname: string;
+  try {
+    hostname = new URL(`http://${target.hostname.includes(":") && !target.hostname.startsWith("[") ? `[${target.hostname}]` : target.hostname}`).hostname;
+  } catch {
+    return false;
+  }
+  const scheme = target.scheme?.replace(/:$/, "").toLowerCase() ?? null;
+  return allowed.some((o) => o.hostname === hostname && o.port === target.port && (o.scheme === null || o.scheme === scheme));
+}
+
+/** The port a URL connects to (explicit or the scheme's default). */
+export function effectivePort(url: URL): number {
+  return url.port ? Number(url.port) : (DEFAULT_PORT[url.protocol] ?? 0);
+}
+
+export interface AssertHostOptions extends TargetPolicy {
+  /** with `port` (and optionally `scheme`), an allow-listed origin may resolve to a private address */
+  port?: number;
+  scheme?: string;
+}
+
+/**
+ * Resolves `hostname` and throws SsrfError unless every address is public, or private targets are allowed
+ * (globally, or for this exact origin). Returns the resolution so callers can pin the connection to it.
+ */
+export async function assertPublicHost(hostname: string, opts: AssertHostOptions = {}): Promise<ResolvedHost> {
   const resolved = await resolveHost(hostname);
-  if (!opts.allowPrivate) {
+  const exempt =
+    opts.allowPrivate === true ||
+    (opts.port !== undefined && isAllowedPrivateOrigin(opts.allowedPrivateOrigins, { scheme: opts.scheme ?? null, hostname, port: opts.port }));
+  if (!exempt) {
     const bad = resolved.all.find((a) => isPrivateAddress(a.address));
     if (bad) throw new SsrfError(`${hostname} resolves to a private address (${bad.address})`, hostname, bad.address);
   }
   return resolved;
 }
 
+/**
+ * Redirect rule for ownership proofs: the proof must come from the domain's own origin. Same host name and
+ * port, or the plain-HTTP origin upgrading to HTTPS on the default ports; any path. Returns why not, or null.
+ */
+export function sameHostRedirect(from: URL, to: URL): string | null {
+  if (from.hostname === to.hostname) {
+    if (from.protocol === to.protocol && effectivePort(from) === effectivePort(to)) return null;
+    if (from.protocol === "http:" && to.protocol === "https:" && effectivePort(from) === 80 && effectivePort(to) === 443) return null;
+    if (from.protocol === "http:" && to.protocol === "https:") return `it redirects to ${to.origin}, another port`;
+    if (from.protocol !== to.protocol) return `it redirects from ${from.protocol.slice(0, -1)} to ${to.protocol.slice(0, -1)}`;
+    return `it redirects to ${to.origin}, another port`;
+  }
+  return `it redirects to another host (${to.host})`;
+}
+
 // ---------- fetching ----------
 
-export interface SafeFetchOptions {
+export interface SafeFetchOptions extends TargetPolicy {
   method?: string;
   headers?: Record<string, string>;
   body?: string;
   timeoutMs?: number; // whole request including redirects; default 10 s
   maxBytes?: number; // decoded body cap; default 1 MB
   maxRedirects?: number; // default 5
-  allowPrivate?: boolean;
+  /**
+   * Called before following each redirect; a returned string refuses it (SafeFetchError "redirect_refused"
+   * with that reason). Each hop is SSRF-checked regardless.
+   */
+  checkRedirect?: (from: URL, to: URL) => string | null;
   signal?: AbortSignal;
 }
 
@@ -329,7 +441,16 @@ export async function safeFetch(url: string, opts: SafeFetchOptions = {}): Promi
       if (current.protocol !== "http:" && current.protocol !== "https:") {
         throw new SafeFetchError(`Unsupported scheme ${current.protocol}`, "invalid_url");
       }
-      const pinned = await raceAbort(assertPublicHost(current.hostname, { allowPrivate: opts.allowPrivate }), controller.signal);
+      // Every hop, not just the first: an allowed origin may redirect to 169.254.169.254 or loopback.
+      const pinned = await raceAbort(
+        assertPublicHost(current.hostname, {
+          allowPrivate: opts.allowPrivate,
+          allowedPrivateOrigins: opts.allowedPrivateOrigins,
+          scheme: current.protocol,
+          port: effectivePort(current),
+        }),
+        controller.signal,
+      );
       let res: HopResult;
       try {
         res = await requestOnce(current, pinned, opts, method, body, controller.signal, maxBytes);
@@ -341,7 +462,14 @@ export async function safeFetch(url: string, opts: SafeFetchOptions = {}): Promi
       const location = res.headers["location"];
       if ([301, 302, 303, 307, 308].includes(res.status) && location) {
         if (hop >= maxRedirects) throw new SafeFetchError(`More than ${maxRedirects} redirects`, "too_many_redirects");
-        const next = new URL(location, current);
+        let next: URL;
+        try {
+          next = new URL(location, current);
+        } catch {
+          throw new SafeFetchError(`Invalid redirect Location from ${current.host}`, "invalid_url");
+        }
+        const refused = opts.checkRedirect?.(current, next);
+        if (refused) throw new SafeFetchRedirectError(refused, current.toString(), next.toString());
         redirects.push({ url: current.toString(), status: res.status, location: next.toString() });
         if (res.status === 303 || ((res.status === 301 || res.status === 302) && method === "POST")) {
           method = "GET";

@@ -47,6 +47,17 @@ describe(`plumb admin (${testEngine()})`, () => {
     expect(dup.stderr).toMatch(/already exists/);
   });
 
+  it("create-user applies the password policy: short and common passwords are refused", async () => {
+    for (const password of ["short-pw", "1234567890", "Password123"]) {
+      const res = await cli.run(["admin", "create-user", "--email", "weak@example.com", "--password", password, "--org", "Weak", "--json"]);
+      expect(res.code, password).toBe(2);
+      expect(JSON.parse(res.stdout).error.message).toMatch(/at least 10 characters|too common/);
+    }
+    const stdin = await cli.run(["admin", "create-user", "--email", "weak@example.com", "--password-stdin", "--org", "Weak"], "qwertyuiop\n");
+    expect(stdin.code).toBe(2);
+    expect(await inspect(cli, (db) => db.prisma.user.count({ where: { email: "weak@example.com" } }))).toBe(0);
+  });
+
   it("create-api-key prints the raw key once and stores only its hash", async () => {
     const res = await cli.run(["admin", "create-api-key", "--org", slug, "--name", "CI", "--scopes", "scans:write,domains:read", "--json"]);
     expect(res.code).toBe(0);

@@ -27,7 +27,7 @@ describe("plumb admin against an embedded database held by a server", () => {
       server.on("exit", (code) => reject(new Error(`holder exited early (${code})`)));
     });
 
-    const blocked = await runProcess(process.execPath, [BIN, "admin", "create-user", "--email", "a@example.com", "--password", "password1", "--org", "A", "--json"], env);
+    const blocked = await runProcess(process.execPath, [BIN, "admin", "create-user", "--email", "a@example.com", "--password", "locked-db-pass-1", "--org", "A", "--json"], env);
     expect(blocked.code).toBe(1);
     expect(JSON.parse(blocked.stdout).error.code).toBe("database_locked");
     expect(blocked.stderr).toContain(`pid ${server.pid}`);
@@ -36,7 +36,7 @@ describe("plumb admin against an embedded database held by a server", () => {
     server.kill("SIGKILL");
     await new Promise((r) => server.once("exit", r));
 
-    const after = await runProcess(process.execPath, [BIN, "admin", "create-user", "--email", "a@example.com", "--password", "password1", "--org", "A"], env);
+    const after = await runProcess(process.execPath, [BIN, "admin", "create-user", "--email", "a@example.com", "--password", "locked-db-pass-1", "--org", "A"], env);
     expect(after.stderr).toBe("");
     expect(after.code).toBe(0);
   });

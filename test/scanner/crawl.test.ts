@@ -63,7 +63,7 @@ describe("robots.txt", () => {
 
 describe("sitemap parsing", () => {
   it("reads urlsets and sitemap indexes", () => {
-    expect(parseSitemap('<?xml version="1.0"?><urlset><url><loc> https://h.test/a?x=1&amp;y=2 </loc></url></urlset>')).toEqual({ kind: "urlset", locs: ["https://h.test/a?x=1&y=2"] });
+    expect(parseSitemap('<?xml version="1.0"?><urlset><url><loc> https://h.test/a?x=1&amp;y=2 </loc></url></urlset>')).toEqual({ kind: "urlset", locs: ["https://h.test/a?x=1&y=2"], alternates: [] });
     expect(parseSitemap("<sitemapindex><sitemap><loc>https://h.test/s1.xml</loc></sitemap></sitemapindex>").kind).toBe("sitemapindex");
     expect(parseSitemap("<html><body>not found</body></html>").kind).toBeNull();
   });
@@ -76,8 +76,8 @@ describe("discover on the crawl fixture", () => {
   });
   afterAll(async () => site.close());
 
-  it("finds pages from links and the sitemap, breadth first, up to max_pages, respecting robots.txt", async () => {
-    const d = await discover({ url: `${site.origin}/`, maxPages: 20, allowPrivate: true });
+  it("finds pages from links and the sitemap, breadth first, up to max_pages, respecting robots.txt when asked", async () => {
+    const d = await discover({ url: `${site.origin}/`, maxPages: 20, allowPrivate: true, respectRobots: true });
     const paths = d.urls.map((u) => new URL(u).pathname);
     expect(paths[0]).toBe("/");
     expect(paths).toHaveLength(20);

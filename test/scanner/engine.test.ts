@@ -62,12 +62,12 @@ describe("runChecks", () => {
 });
 
 describe("dedupe and fingerprints", () => {
-  it("merges the same rule on pages of one template into one finding with many URLs", () => {
+  it("merges a page rule on pages of one template into one finding with many URLs", () => {
     const findings = dedupe(
       [
-        result({ rule: "img-alt", selector: "main > img", url: "https://shop.example/products/1" }),
-        result({ rule: "img-alt", selector: "main > img", url: "https://shop.example/products/2", severity: "high" }),
-        result({ rule: "img-alt", selector: "main > img", url: "https://shop.example/about" }),
+        result({ rule: "a11y-heading-order", selector: "main > img", url: "https://shop.example/products/1" }),
+        result({ rule: "a11y-heading-order", selector: "main > img", url: "https://shop.example/products/2", severity: "high" }),
+        result({ rule: "a11y-heading-order", selector: "main > img", url: "https://shop.example/about" }),
       ],
       "https://www.shop.example/",
     );
@@ -96,9 +96,11 @@ describe("dedupe and fingerprints", () => {
     const b = dedupe([result({ ...base, url: "https://shop.example/", description: "seen 9 times", evidence: "v=2" })], "https://www.shop.example")[0];
     expect(a.fingerprint).toBe(b.fingerprint);
     expect(a.fingerprint).toMatch(/^[0-9a-f]{64}$/);
-    expect(fingerprint(host, { ...base, key: "other" }, "/")).not.toBe(a.fingerprint);
-    expect(fingerprint("other.example", base, "/")).not.toBe(a.fingerprint);
-    expect(fingerprint(host, base, "/")).toBe(a.fingerprint);
+    const at = { ...base, url: "https://shop.example/elsewhere" };
+    expect(fingerprint(host, { ...at, key: "other" })).not.toBe(a.fingerprint);
+    expect(fingerprint("other.example", at)).not.toBe(a.fingerprint);
+    // an asset (here a cookie) is one finding whatever page it was seen on
+    expect(fingerprint(host, at)).toBe(a.fingerprint);
   });
 
   it("sorts worst first", () => {

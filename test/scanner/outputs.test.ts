@@ -25,7 +25,7 @@ const result: ScanResult = {
 };
 
 describe("JSON report", () => {
-  it("has the CLI shape and the DESIGN.md finding shape", () => {
+  it("has the CLI shape and the API finding shape", () => {
     const r = toJsonReport(result);
     expect(Object.keys(r)).toEqual(expect.arrayContaining(["target", "started_at", "finished_at", "pages", "scores", "grade", "findings"]));
     expect(r.pages).toEqual([{ url: "https://shop.example/", status: 200 }, { url: "https://shop.example/about", status: 200 }]);

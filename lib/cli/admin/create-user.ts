@@ -1,12 +1,14 @@
 import type { Database } from "@/lib/db";
 import { createUserWithOrg } from "@/lib/services/users/create-user-with-org";
+import { passwordProblem } from "@/lib/services/users/password-policy";
 import type { Output } from "../output";
 import { parseFlags, requireFlag } from "../parse-flags";
 import { readPasswordFromStdin } from "./read-stdin";
 import { UsageError } from "../usage-error";
 
 export const usage = `plumb admin create-user --email EMAIL (--password PASSWORD | --password-stdin) --org NAME [--name NAME] [--json]
-  Creates a user, a new organization named NAME (its slug is derived from the name) and makes the user its owner.`;
+  Creates a user, a new organization named NAME (its slug is derived from the name) and makes the user its owner.
+  The password must have at least 10 characters and not be a common one; the address counts as confirmed.`;
 
 export function parse(argv: string[]) {
   const f = parseFlags(
@@ -27,6 +29,9 @@ export function parse(argv: string[]) {
 
 export async function run(args: ReturnType<typeof parse>, db: Database, out: Output): Promise<void> {
   const password = args.password ?? (await readPasswordFromStdin());
+  // The same policy as sign-up and password reset; a refused password is a bad argument (exit 2).
+  const problem = passwordProblem(password);
+  if (problem) throw new UsageError(problem, usage);
   const { user, organization, membership } = await createUserWithOrg(
     { email: args.email, password, orgName: args.orgName, name: args.name },
     db.prisma,

@@ -2,6 +2,7 @@ import { openDatabase, type Database } from "@/lib/db";
 import * as createUser from "./create-user";
 import * as createApiKey from "./create-api-key";
 import * as grantCredits from "./grant-credits";
+import * as rotateEncryptionKey from "./rotate-encryption-key";
 import type { Output } from "../output";
 import { UsageError } from "../usage-error";
 
@@ -30,6 +31,7 @@ const commands: Record<string, AdminCommand> = {
   "create-user": command(createUser),
   "create-api-key": command(createApiKey),
   "grant-credits": command(grantCredits),
+  "rotate-encryption-key": command(rotateEncryptionKey),
 };
 
 export const adminUsage = `plumb admin <command> [flags]   (database: DATABASE_URL, else the embedded one in PLUMB_DATA_DIR)

@@ -8,6 +8,8 @@ interface Rule {
 
 export interface Robots {
   isAllowed(url: string): boolean;
+  /** the Disallow pattern that blocks `url` (longest match), or null when the URL is allowed */
+  blockingRule(url: string): string | null;
   sitemaps: string[];
   /** true when the group that applies to us disallows "/" */
   disallowsAll: boolean;
@@ -56,24 +58,35 @@ export function parseRobots(text: string, userAgent = "plumb"): Robots {
   const applicable = mine.length ? mine : groups.filter((g) => g.agents.includes("*"));
   const rules = applicable.flatMap((g) => g.rules);
   const sitemaps = [...text.matchAll(/^\s*sitemap\s*:\s*(\S+)/gim)].map((m) => m[1]).slice(0, 20);
-  const isAllowedPath = (path: string): boolean => {
+  const decidingRule = (path: string): Rule | null => {
     let best: Rule | null = null;
     for (const r of rules) {
       if (!patternMatches(r.pattern, path)) continue;
       if (!best || r.pattern.length > best.pattern.length || (r.pattern.length === best.pattern.length && r.allow)) best = r;
     }
-    return best ? best.allow : true;
+    return best;
+  };
+  const isAllowedPath = (path: string): boolean => decidingRule(path)?.allow ?? true;
+  const pathOf = (url: string): string | null => {
+    try {
+      const u = new URL(url);
+      return u.pathname + u.search;
+    } catch {
+      return null;
+    }
   };
   return {
     sitemaps,
     disallowsAll: !isAllowedPath("/"),
     isAllowed(url: string): boolean {
-      try {
-        const u = new URL(url);
-        return isAllowedPath(u.pathname + u.search);
-      } catch {
-        return false;
-      }
+      const path = pathOf(url);
+      return path === null ? false : isAllowedPath(path);
+    },
+    blockingRule(url: string): string | null {
+      const path = pathOf(url);
+      if (path === null) return null;
+      const rule = decidingRule(path);
+      return rule && !rule.allow ? rule.pattern : null;
     },
   };
 }

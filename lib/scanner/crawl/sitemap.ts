@@ -15,12 +15,17 @@ function decodeXml(s: string): string {
     .trim();
 }
 
-export function parseSitemap(xml: string): { kind: "urlset" | "sitemapindex" | null; locs: string[] } {
+export function parseSitemap(xml: string): { kind: "urlset" | "sitemapindex" | null; locs: string[]; alternates: string[] } {
   const head = xml.slice(0, 2_000).replace(/<\?xml[^>]*\?>/, "").replace(/<!--[\s\S]*?-->/g, "");
   const root = head.match(/<\s*([A-Za-z_][\w:.-]*)/)?.[1]?.replace(/^.*:/, "").toLowerCase();
   const kind = root === "urlset" ? "urlset" : root === "sitemapindex" ? "sitemapindex" : null;
   const locs = [...xml.matchAll(/<(?:\w+:)?loc>\s*([\s\S]*?)\s*<\/(?:\w+:)?loc>/gi)].map((m) => decodeXml(m[1]));
-  return { kind, locs };
+  // <xhtml:link rel="alternate" hreflang="fr" href="…"/> inside <url>: the page in other languages.
+  const alternates = [...xml.matchAll(/<(?:\w+:)?link\s[^>]*hreflang\s*=[^>]*>/gi)]
+    .map((m) => m[0].match(/\shref\s*=\s*(?:"([^"]*)"|'([^']*)')/i))
+    .map((h) => (h ? decodeXml(h[1] ?? h[2] ?? "") : ""))
+    .filter(Boolean);
+  return { kind, locs, alternates };
 }
 
 /**
@@ -32,7 +37,7 @@ export async function fetchSitemaps(
   fromRobots: string[],
   opts: ProbeOptions & { maxFiles?: number; maxUrls?: number },
 ): Promise<SitemapArtifact[]> {
-  const maxFiles = opts.maxFiles ?? 6;
+  const maxFiles = opts.maxFiles ?? 12;
   const maxUrls = opts.maxUrls ?? 1_000;
   const queue = fromRobots.length ? [...fromRobots] : [`${origin}/sitemap.xml`];
   const seen = new Set<string>();
@@ -58,6 +63,7 @@ export async function fetchSitemaps(
           const room = Math.max(0, maxUrls - urlCount);
           item.urls = parsed.locs.slice(0, room);
           urlCount += item.urls.length;
+          if (parsed.alternates.length) item.alternates = parsed.alternates.slice(0, Math.max(0, maxUrls - urlCount));
           if (parsed.locs.length > room) item.error = `capped at ${maxUrls} URLs`;
         }
       }

@@ -3,6 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import puppeteer, { type Browser } from "puppeteer-core";
+import type { BrowserRegistry } from "./browser-registry";
 
 export class BrowserNotFoundError extends Error {
   constructor() {
@@ -74,9 +75,16 @@ export interface LaunchedBrowser {
   close(): Promise<void>;
 }
 
-export async function launchBrowser(opts: { chromePath?: string; timeoutMs?: number; extraArgs?: string[] } = {}): Promise<LaunchedBrowser> {
+export async function launchBrowser(
+  opts: { chromePath?: string; timeoutMs?: number; extraArgs?: string[]; registry?: BrowserRegistry } = {},
+): Promise<LaunchedBrowser> {
   const executablePath = findChrome(opts.chromePath);
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), "plumb-chrome-"));
+  // Recorded before the launch, so a kill at any moment leaves a trace the next start can reap.
+  const entry = opts.registry?.register(userDataDir);
+  const forget = () => {
+    if (entry) opts.registry?.unregister(entry);
+  };
   let browser: Browser;
   try {
     browser = await puppeteer.launch({
@@ -93,14 +101,18 @@ export async function launchBrowser(opts: { chromePath?: string; timeoutMs?: num
     });
   } catch (err) {
     fs.rmSync(userDataDir, { recursive: true, force: true });
+    forget();
     throw new Error(`Could not launch ${executablePath}: ${(err as Error).message}`);
   }
+  const pid = browser.process()?.pid;
+  if (entry && pid) opts.registry?.setPid(entry, pid);
   return {
     browser,
     userDataDir,
     close: async () => {
       await browser.close().catch(() => undefined);
       fs.rmSync(userDataDir, { recursive: true, force: true, maxRetries: 3 });
+      forget();
     },
   };
 }

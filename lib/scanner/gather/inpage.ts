@@ -115,28 +115,31 @@ export const INIT_SCRIPT = String.raw`(() => {
       get() { P.gpcRead = true; return d && d.get ? d.get.call(this) : undefined; },
     });
   } catch (e) {}
-  // Performance observers registered before the page runs, so nothing is missed.
-  try {
-    new PerformanceObserver((l) => { for (const e of l.getEntries()) P.lcp = e.renderTime || e.loadTime || e.startTime; }).observe({ type: "largest-contentful-paint", buffered: true });
-  } catch (e) {}
-  try {
-    // CLS: the largest session window (gap < 1 s, window < 5 s) of shifts without recent input.
-    let win = 0, first = 0, last = 0;
-    new PerformanceObserver((l) => {
-      for (const e of l.getEntries()) {
-        if (e.hadRecentInput) continue;
-        if (win && e.startTime - last < 1000 && e.startTime - first < 5000) { win += e.value; last = e.startTime; }
-        else { win = e.value; first = last = e.startTime; }
-        if (win > P.cls) P.cls = win;
-      }
-    }).observe({ type: "layout-shift", buffered: true });
-  } catch (e) {}
-  try {
-    new PerformanceObserver((l) => { for (const e of l.getEntries()) if (P.longTasks.length < 500) P.longTasks.push({ start: e.startTime, duration: e.duration }); }).observe({ type: "longtask", buffered: true });
-  } catch (e) {}
-  try {
-    new PerformanceObserver((l) => { for (const e of l.getEntries()) if (e.name === "first-contentful-paint") P.fcp = e.startTime; }).observe({ type: "paint", buffered: true });
-  } catch (e) {}
+  // Performance observers registered before the page runs, so nothing is missed. Chrome hands entries to an
+  // observer's callback in a low-priority task, which a busy machine can postpone past our collection; P.flush
+  // drains what is still queued (takeRecords) through the same handlers.
+  const flushers = [];
+  const observe = (type, handle) => {
+    try {
+      const o = new PerformanceObserver((l) => handle(l.getEntries()));
+      o.observe({ type, buffered: true });
+      flushers.push(() => handle(o.takeRecords()));
+    } catch (e) {}
+  };
+  observe("largest-contentful-paint", (entries) => { for (const e of entries) P.lcp = e.renderTime || e.loadTime || e.startTime; });
+  // CLS: the largest session window (gap < 1 s, window < 5 s) of shifts without recent input.
+  let win = 0, first = 0, last = 0;
+  observe("layout-shift", (entries) => {
+    for (const e of entries) {
+      if (e.hadRecentInput) continue;
+      if (win && e.startTime - last < 1000 && e.startTime - first < 5000) { win += e.value; last = e.startTime; }
+      else { win = e.value; first = last = e.startTime; }
+      if (win > P.cls) P.cls = win;
+    }
+  });
+  observe("longtask", (entries) => { for (const e of entries) if (P.longTasks.length < 500) P.longTasks.push({ start: e.startTime, duration: e.duration }); });
+  observe("paint", (entries) => { for (const e of entries) if (e.name === "first-contentful-paint") P.fcp = e.startTime; });
+  Object.defineProperty(P, "flush", { value: () => { for (const f of flushers) { try { f(); } catch (e) {} } }, enumerable: false });
 })();`;
 
 /** Globals left by session-replay tools (only tools whose main purpose is recording sessions). */
@@ -316,6 +319,7 @@ export const COLLECT_SCRIPT = String.raw`(caps) => {
   };
   const nav = performance.getEntriesByType("navigation")[0];
   const P = window.__plumb || { canvasReads: [], keyListeners: [], fingerprintApis: [], gpcRead: false, longTasks: [], lcp: null, fcp: null, cls: 0 };
+  if (typeof P.flush === "function") P.flush();
   const paint = performance.getEntriesByName("first-contentful-paint")[0];
   const perf = {
     ttfb: nav ? nav.responseStart - nav.startTime : null,

@@ -3,6 +3,7 @@
 import type { CDPSession, Protocol } from "puppeteer-core";
 import type { Headers, NetworkRequest, ResourceType } from "../types";
 import { isThirdParty } from "./party";
+import { describeSentParams } from "./sent-params";
 
 interface Entry {
   requestId: string;
@@ -297,6 +298,11 @@ export class NetworkRecorder {
       if (en.fromCache) r.fromCache = true;
       if (en.renderBlocking !== undefined) r.renderBlocking = en.renderBlocking;
       if (en.remoteAddress) r.remoteAddress = en.remoteAddress;
+      // What a third party received, as names and kinds of values (the body sample stays in here).
+      if (r.thirdParty && (en.url.includes("?") || en.postDataSample)) {
+        const sent = describeSentParams({ url: en.url, pageUrl, body: en.postDataSample, contentType: en.requestHeaders["content-type"] });
+        if (sent.length) r.sentParams = sent;
+      }
       return r;
     });
   }

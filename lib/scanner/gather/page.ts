@@ -12,14 +12,19 @@ import type {
   PageArtifacts,
   PerformanceArtifact,
   ResourceType,
+  SessionCookieParam,
   TlsArtifact,
 } from "../types";
+import { CAPTURE_COLLECT_SCRIPT, CAPTURE_INIT_SCRIPT, parseCaptureHooks } from "./inpage-capture";
 import { AXE_RUN_SCRIPT, COLLECT_SCRIPT, FIND_TEXT_INPUT_SCRIPT, INIT_SCRIPT, SESSION_REPLAY_GLOBALS, axeInjection } from "./inpage";
 import { NetworkRecorder } from "./network";
 import { isThirdPartyCookieDomain } from "./party";
 import { openTab, type Tab } from "./tabs";
+import type { DeviceProfile } from "../devices";
+import { emulateDevice, probeDevice, throttleLoad } from "./devices";
 
-export const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+// WCAG A/AA plus axe's best-practice rules (lib/scanner/checks/accessibility/axe-rules.ts lists both kinds).
+export const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa", "best-practice"];
 
 export interface GatherPageOptions {
   allowPrivate: boolean;
@@ -40,6 +45,16 @@ export interface GatherPageOptions {
   guard?: GuardProxy;
   /** where the page's fresh context + tab come from (a TabPool that pre-opens the next one); default: open one */
   takeTab?: () => Promise<Tab>;
+  /** cookies for the page's own URL, set in its fresh context before navigating (signed-in scans) */
+  cookies?: { name: string; value: string }[];
+  /** the cookies a scripted sign-in left (with their domain, path and flags), set before navigating */
+  sessionCookies?: SessionCookieParam[];
+  /** extra request headers for requests to `origin` only (never third parties) */
+  extraHeaders?: { origin: string; headers: Record<string, string> };
+  /** load the page as this device (screen, user agent, touch, CPU slowdown); default: no emulation */
+  device?: DeviceProfile;
+  /** default true; false skips script/style bodies (a further device's load needs none) */
+  bodies?: boolean;
 }
 
 /** A tiny FIFO mutex. */
@@ -137,7 +152,14 @@ async function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<
 }
 
 /** SSRF guard for the browser: every request's host must resolve public; answers cached per host. */
-function installRequestGuard(page: Page, errors: string[]): void {
+/**
+ * Request interception for two jobs: the SSRF check when no proxy guards the browser (`check`), and the
+ * scan's extra headers, added only to requests for the scanned origin (`extra`).
+ */
+export function installRequestGuard(page: Page, errors: string[], opts: { check: boolean; extra: GatherPageOptions["extraHeaders"] | null }): void {
+  const extra = opts.extra;
+  const proceed = (req: HTTPRequest, url: URL) =>
+    req.continue(extra && url.origin === extra.origin ? { headers: { ...req.headers(), ...extra.headers } } : undefined);
   const verdicts = new Map<string, Promise<string | null>>();
   const verdict = (host: string) => {
     let v = verdicts.get(host);
@@ -163,12 +185,16 @@ function installRequestGuard(page: Page, errors: string[]): void {
       void req.continue().catch(() => undefined);
       return;
     }
+    if (!opts.check) {
+      void proceed(req, url).catch(() => undefined);
+      return;
+    }
     void verdict(url.hostname).then((problem) => {
       if (problem) {
         if (errors.length < 50) errors.push(`blocked request to ${url.host}: ${problem}`);
         return req.abort("blockedbyclient");
       }
-      return req.continue();
+      return proceed(req, url);
     }).catch(() => undefined);
   });
 }
@@ -209,9 +235,14 @@ export async function gatherPage(browser: Browser, url: string, opts: GatherPage
     const consoleErrors: string[] = [];
     let finalUrl = url;
     const cdp = await page.createCDPSession();
+    if (opts.cookies?.length) {
+      await cdp.send("Network.setCookies", { cookies: opts.cookies.map((c) => ({ name: c.name, value: c.value, url })) });
+    }
+    if (opts.sessionCookies?.length) await cdp.send("Network.setCookies", { cookies: opts.sessionCookies });
     const recorder = new NetworkRecorder(cdp, () => finalUrl, opts.allowPrivate || opts.guard ? null : isPrivateAddress);
     await recorder.start();
     await page.evaluateOnNewDocument(INIT_SCRIPT);
+    await page.evaluateOnNewDocument(CAPTURE_INIT_SCRIPT);
     page.on("console", (m) => {
       if (m.type() === "error" && consoleErrors.length < 50) consoleErrors.push(m.text().slice(0, 500));
     });
@@ -219,11 +250,14 @@ export async function gatherPage(browser: Browser, url: string, opts: GatherPage
       if (consoleErrors.length < 50) consoleErrors.push(String((e as Error).message ?? e).slice(0, 500));
     });
     page.on("dialog", (d) => void d.dismiss().catch(() => undefined));
-    if (!opts.allowPrivate && !opts.guard) {
+    const check = !opts.allowPrivate && !opts.guard;
+    const extra = opts.extraHeaders && Object.keys(opts.extraHeaders.headers).length ? opts.extraHeaders : null;
+    if (check || extra) {
       await page.setRequestInterception(true);
-      installRequestGuard(page, errors);
+      installRequestGuard(page, errors, { check, extra });
     }
 
+    if (opts.device) await emulateDevice(page, cdp, opts.device);
     step("setup");
     // --- navigation ---
     let navStarted = Date.now();
@@ -239,6 +273,7 @@ export async function gatherPage(browser: Browser, url: string, opts: GatherPage
       });
     }
     navStarted = Date.now();
+    const unthrottle = opts.device ? await throttleLoad(cdp, opts.device) : null;
     try {
       await page.goto(url, { waitUntil: "load", timeout: navTimeout });
     } catch (err) {
@@ -296,6 +331,7 @@ export async function gatherPage(browser: Browser, url: string, opts: GatherPage
 
     // Late requests (analytics after load) belong to the picture; wait briefly for quiet.
     await page.waitForNetworkIdle({ idleTime: 300, timeout: Math.max(0, Math.min(2_500, timeLeft(deadline) - 8_000)) }).catch(() => undefined);
+    await unthrottle?.();
 
     step("idle");
     // --- DOM facts, probes, perf ---
@@ -305,7 +341,16 @@ export async function gatherPage(browser: Browser, url: string, opts: GatherPage
     } catch (err) {
       errors.push(`dom: ${(err as Error).message}`);
     }
+    const captureHooks = await withTimeout(page.evaluate(`(${CAPTURE_COLLECT_SCRIPT})()`), Math.max(0, Math.min(2_000, timeLeft(deadline))), "capture hooks").then(parseCaptureHooks, () => []);
 
+    let device: PageArtifacts["device"];
+    if (opts.device) {
+      try {
+        device = await withTimeout(probeDevice(page, opts.device), Math.min(5_000, timeLeft(deadline)), "device probe");
+      } catch (err) {
+        errors.push(`device: ${(err as Error).message.slice(0, 300)}`);
+      }
+    }
     step("collect");
     // --- axe ---
     let axe: AxeArtifact | null = null;
@@ -377,7 +422,7 @@ export async function gatherPage(browser: Browser, url: string, opts: GatherPage
         if (b && errors.length < 50) errors.push(`blocked request to ${host}: ${b.reason}`);
       }
     }
-    try {
+    if (opts.bodies !== false) try {
       const bodies = await recorder.fetchBodies({ maxCount: 60, maxChars: BODY_CAP, deadline: deadline - 1_000 });
       for (const [i, body] of bodies) requests[i].body = body;
     } catch (err) {
@@ -420,6 +465,7 @@ export async function gatherPage(browser: Browser, url: string, opts: GatherPage
       ...(collected?.probes ?? emptyBehaviour()),
       exfiltrationAfterTyping: exfiltration,
       typingProbeRan,
+      captureHooks,
     };
     for (const hit of recorder.privateHits) errors.push(`private address ${hit.address} reached by ${hit.url}`);
 
@@ -439,6 +485,7 @@ export async function gatherPage(browser: Browser, url: string, opts: GatherPage
       consoleErrors,
       errors,
       timings: { navigationMs, gatherMs: Date.now() - started, steps },
+      ...(device ? { device } : {}),
     };
   }
 }

@@ -1,9 +1,10 @@
 // Cheap HTTP probes of site files through the SSRF guard. Never throws: failures become status null.
-import { safeFetch } from "../../net/ssrf";
+import { safeFetch, type PrivateOrigin } from "../../net/ssrf";
 import type { ProbeResult } from "../types";
 
 export interface ProbeOptions {
   allowPrivate: boolean;
+  allowedPrivateOrigins?: readonly PrivateOrigin[];
   signal?: AbortSignal;
   timeoutMs?: number;
   maxBytes?: number;
@@ -20,6 +21,7 @@ export async function probe(url: string, opts: ProbeOptions & { method?: string;
       maxBytes: opts.maxBytes ?? 100_000,
       maxRedirects: opts.maxRedirects ?? 3,
       allowPrivate: opts.allowPrivate,
+      allowedPrivateOrigins: opts.allowedPrivateOrigins,
       signal: opts.signal,
     });
     const result: ProbeResult = { url: res.finalUrl, status: res.status, headers: res.headers, body: res.body };

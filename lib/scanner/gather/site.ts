@@ -1,14 +1,17 @@
 // Site-level artifacts from cheap HTTP probes (never the browser): well-known files, exposed secrets files,
 // source maps, a CORS probe and the status of links/sitemap entries we did not crawl.
+import type { PrivateOrigin } from "../../net/ssrf";
 import type { PageArtifacts, ProbeResult, SiteArtifacts } from "../types";
 import type { SitemapArtifact } from "../crawl/sitemap";
 import { fetchSitemaps } from "../crawl/sitemap";
 import { parseRobots } from "../crawl/robots";
 import { normalizeUrl, sameOrigin, urlKey, looksNonHtml } from "../crawl/url";
+import { LOGOUT_TEXT, LOGOUT_URL } from "../auth/login";
 import { mapLimit, probe, probeStatus, type ProbeOptions } from "./probe";
 
 export interface GatherSiteOptions {
   allowPrivate: boolean;
+  allowedPrivateOrigins?: readonly PrivateOrigin[];
   signal?: AbortSignal;
   /** already fetched during discovery (saves requests) */
   robotsTxt?: ProbeResult | null;
@@ -16,6 +19,8 @@ export interface GatherSiteOptions {
   maxLinkProbes?: number; // default 30
   maxSitemapProbes?: number; // default 20
   maxSourceMaps?: number; // default 10
+  /** signed-in scans: never probe logout links (by URL or by link text) */
+  skipLogout?: boolean;
 }
 
 export const CORS_PROBE_ORIGIN = "https://evil.example";
@@ -46,7 +51,7 @@ function sourceMapCandidates(pages: PageArtifacts[], origin: string, max: number
 }
 
 export async function gatherSite(origin: string, pages: PageArtifacts[], opts: GatherSiteOptions): Promise<SiteArtifacts> {
-  const p: ProbeOptions = { allowPrivate: opts.allowPrivate, signal: opts.signal, timeoutMs: 6_000 };
+  const p: ProbeOptions = { allowPrivate: opts.allowPrivate, allowedPrivateOrigins: opts.allowedPrivateOrigins, signal: opts.signal, timeoutMs: 6_000 };
   const crawled = new Set(pages.flatMap((pg) => [urlKey(pg.url), urlKey(pg.finalUrl)]).filter((k): k is string => !!k));
 
   const robotsP = opts.robotsTxt !== undefined ? Promise.resolve(opts.robotsTxt) : probe(`${origin}/robots.txt`, p);
@@ -85,7 +90,13 @@ export async function gatherSite(origin: string, pages: PageArtifacts[], opts: G
     linkTargets.push(n);
   };
   for (const page of pages) if (page.dom.canonical) addTarget(page.dom.canonical);
-  for (const page of pages) for (const l of page.dom.links) if (l.sameOrigin) addTarget(l.href);
+  for (const page of pages) {
+    for (const l of page.dom.links) {
+      if (!l.sameOrigin) continue;
+      if (opts.skipLogout && (LOGOUT_TEXT.test(l.text) || LOGOUT_URL.test(l.href.replace(/^[a-z]+:\/\/[^/]+/i, "")))) continue;
+      addTarget(l.href);
+    }
+  }
   const linkProbes = linkTargets.slice(0, opts.maxLinkProbes ?? 30);
   const linkStatusP = mapLimit(linkProbes, 6, (u) => probeStatus(u, p));
 

@@ -26,12 +26,15 @@ export class TabPool {
 
   /** A ready tab; when `more` is true a spare is opened in the background for the next page. */
   async take(more: boolean): Promise<Tab> {
-    const ready = this.spare ? await this.spare : null;
+    // Claim the spare before awaiting anything: parallel callers (one per concurrent page) must never be handed
+    // the same tab, or two pages navigate one tab and each reads the other's DOM.
+    const spare = this.spare;
     this.spare = null;
     if (more && !this.closed) {
       // A failed spare is not an error: the next take() opens a tab itself.
       this.spare = openTab(this.browser).catch(() => null);
     }
+    const ready = spare ? await spare : null;
     return ready ?? openTab(this.browser);
   }
 

@@ -1,5 +1,6 @@
-// The `--json` report and the Finding shape of DESIGN.md §2 (shared by the API and exports).
-import type { Finding, Pillar, ScanResult, Severity } from "../types";
+// The `--json` report and the API's Finding shape (shared by the API and exports).
+import type { DeviceName } from "../devices";
+import type { Finding, Pillar, ScanConsentReport, ScanResult, ScanResultPageDevice, Severity, ThirdPartyHost } from "../types";
 
 export interface FindingJson {
   id: string;
@@ -17,18 +18,30 @@ export interface FindingJson {
   status: string;
   first_seen_at: string;
   last_seen_at: string;
+  /** device-dependent findings: the devices whose loads showed it */
+  devices?: DeviceName[];
 }
 
 export interface JsonReport {
   target: string;
   started_at: string;
   finished_at: string;
-  pages: { url: string; status: number | null; error?: string }[];
+  pages: { url: string; status: number | null; error?: string; robots_blocked?: boolean; devices?: ScanResultPageDevice[] }[];
+  /** the device profiles the pages were loaded as, primary first */
+  devices?: DeviceName[];
+  /** more than one device: the performance score of each device's loads */
+  device_scores?: Partial<Record<DeviceName, number>>;
+  /** URLs found but not scanned, with the reason (robots.txt with --respect-robots, patterns…) */
+  skipped_pages?: { url: string; reason: string }[];
   scores: Partial<Record<Pillar, number>>;
   score: number;
   grade: string;
   security_grade?: string;
+  /** before/after consent per page (`--consent`): the state before any choice and what Accept / Reject added */
+  consent?: ScanConsentReport;
   findings: FindingJson[];
+  /** every third-party host contacted, with what its beacons received (names and kinds, never values) */
+  third_parties?: ThirdPartyHost[];
 }
 
 /** A scanner Finding in the public shape; the CLI has no database, so id derives from the fingerprint. */
@@ -50,6 +63,7 @@ export function findingToJson(f: Finding, seenAt: string, extra: { id?: string; 
     last_seen_at: seenAt,
   };
   if (f.selector !== undefined) out.selector = f.selector;
+  if (f.devices?.length) out.devices = f.devices;
   return out;
 }
 
@@ -65,6 +79,11 @@ export function toJsonReport(result: ScanResult): JsonReport {
     findings: result.findings.map((f) => findingToJson(f, result.finished_at)),
   };
   if (result.security_grade) report.security_grade = result.security_grade;
+  if (result.skipped_pages?.length) report.skipped_pages = result.skipped_pages;
+  if (result.devices?.length) report.devices = result.devices;
+  if (result.device_scores) report.device_scores = result.device_scores;
+  if (result.consent) report.consent = result.consent;
+  if (result.third_parties) report.third_parties = result.third_parties;
   return report;
 }
 

@@ -5,7 +5,7 @@
 import type { AxeViolation, CheckDefinition, CheckResult, PageArtifacts } from "../../types";
 import { fail } from "../shared/result";
 import { AXE_FIX_GUIDANCE } from "./axe-fix-guidance";
-import { IMPACT_SEVERITY, IMPACT_WEIGHT, type AxeRuleMeta } from "./axe-rule-meta";
+import { BEST_PRACTICE_SEVERITY, BEST_PRACTICE_WEIGHT, IMPACT_SEVERITY, IMPACT_WEIGHT, type AxeRuleMeta } from "./axe-rule-meta";
 import { AXE_RULES } from "./axe-rules";
 
 export const AXE_RULE_PREFIX = "axe-";
@@ -26,11 +26,16 @@ export function usableAxe(page: PageArtifacts | undefined) {
 }
 
 function describe(meta: AxeRuleMeta, v: AxeViolation, total: number): string {
-  const criteria = meta.wcag.length > 0 ? `WCAG 2 success criterion ${meta.wcag.join(", ")} (level ${meta.level})` : `WCAG 2 level ${meta.level}`;
-  const parts = [
-    `${v.description.replace(/\.?$/, ".")} Fails ${criteria}.`,
-    "Assistive-technology users (screen readers, keyboard-only, low vision) cannot reliably perceive or operate this element.",
-  ];
+  const parts =
+    meta.kind === "best-practice"
+      ? [
+          `${v.description.replace(/\.?$/, ".")} Best practice (axe-core), not a WCAG failure.`,
+          "Following it makes the page easier to navigate with assistive technology.",
+        ]
+      : [
+          `${v.description.replace(/\.?$/, ".")} Fails ${meta.wcag.length > 0 ? `WCAG 2 success criterion ${meta.wcag.join(", ")} (level ${meta.level})` : `WCAG 2 level ${meta.level}`}.`,
+          "Assistive-technology users (screen readers, keyboard-only, low vision) cannot reliably perceive or operate this element.",
+        ];
   if (total > MAX_NODES_PER_RULE) {
     parts.push(`${total} elements on this page fail this rule; the first ${MAX_NODES_PER_RULE} are reported.`);
   }
@@ -46,9 +51,9 @@ export function axeRuleCheck(meta: AxeRuleMeta): CheckDefinition {
   const def: CheckDefinition = {
     rule: `${AXE_RULE_PREFIX}${meta.id}`,
     pillar: "accessibility",
-    severity: IMPACT_SEVERITY[meta.impact],
-    weight: IMPACT_WEIGHT[meta.impact],
-    title: meta.help,
+    severity: meta.kind === "best-practice" ? BEST_PRACTICE_SEVERITY : IMPACT_SEVERITY[meta.impact],
+    weight: meta.kind === "best-practice" ? BEST_PRACTICE_WEIGHT : IMPACT_WEIGHT[meta.impact],
+    title: meta.kind === "best-practice" ? `Best practice: ${meta.help}` : meta.help,
     scope: "page",
     run(ctx) {
       const page = ctx.page;
@@ -56,7 +61,7 @@ export function axeRuleCheck(meta: AxeRuleMeta): CheckDefinition {
       if (!page || !axe) return "n/a";
       const violation = axe.violations.find((v) => v.id === meta.id);
       if (!violation || violation.nodes.length === 0) return axe.passes.includes(meta.id) ? [] : "n/a";
-      const severity = IMPACT_SEVERITY[violation.impact ?? meta.impact];
+      const severity = meta.kind === "best-practice" ? BEST_PRACTICE_SEVERITY : IMPACT_SEVERITY[violation.impact ?? meta.impact];
       const description = describe(meta, violation, violation.nodes.length);
       const fix = fixText(meta, violation);
       const results: CheckResult[] = [];
@@ -70,7 +75,7 @@ export function axeRuleCheck(meta: AxeRuleMeta): CheckDefinition {
           fail(def, {
             url: page.url,
             severity,
-            title: violation.help || meta.help,
+            title: meta.kind === "best-practice" ? `Best practice: ${violation.help || meta.help}` : violation.help || meta.help,
             description,
             fix,
             evidence: [node.html, node.failureSummary].filter(Boolean).join("\n\n"),

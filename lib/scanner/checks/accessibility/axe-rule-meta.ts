@@ -7,12 +7,17 @@ export interface AxeRuleMeta {
   help: string;
   /** axe's own impact for the rule; a violation may carry a lower one per node */
   impact: AxeImpact;
-  level: "A" | "AA";
-  /** WCAG success criteria, e.g. "1.1.1" */
+  /** WCAG level; null for best-practice rules */
+  level: "A" | "AA" | null;
+  /** WCAG success criteria, e.g. "1.1.1" (none for best-practice rules) */
   wcag: string[];
-  /** experimental/deprecated rules only run when gather opts into them; otherwise they stay n/a */
-  status: "stable" | "experimental" | "deprecated";
+  /** "wcag": a WCAG A/AA failure; "best-practice": axe's advice beyond WCAG, reported and scored as such */
+  kind: "wcag" | "best-practice";
 }
+
+/** Best-practice findings are advice, not conformance failures: never worse than low, and they weigh little. */
+export const BEST_PRACTICE_SEVERITY: Severity = "low";
+export const BEST_PRACTICE_WEIGHT = 1;
 
 /**
  * axe impact -> Plumb severity. Plumb's "critical" means an exploitable security or data-exposure defect

@@ -29,7 +29,7 @@ describe("perf-unminified-code", () => {
     const page = makePage({ requests: [script("https://example.com/app.js", readable), script("https://example.com/app.min.js", minified)] });
     const [r, ...rest] = failures(unminifiedCode, makeContext([page]));
     expect(rest).toEqual([]);
-    expect(r).toMatchObject({ key: "first-party", severity: "low" });
+    expect(r).toMatchObject({ key: "https://example.com/app.js", siteWide: true, severity: "low" });
     expect(r.evidence).toContain("https://example.com/app.js");
     expect(r.evidence).not.toContain("app.min.js");
     expect(r.evidence).toMatch(/^\d+ KB of \d+ KB removable/);
@@ -44,7 +44,7 @@ describe("perf-unminified-code", () => {
       ],
     });
     const r = failures(unminifiedCode, makeContext([page]));
-    expect(r.map((x) => x.key)).toEqual(["third-party"]);
+    expect(r.map((x) => x.key)).toEqual(["https://cdn.other.net/lib.js"]);
     expect(r[0].fix).toContain("provider");
   });
 

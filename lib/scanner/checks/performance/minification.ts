@@ -115,25 +115,23 @@ export const unminifiedCode: CheckDefinition = {
     const judged = page.requests.filter((r) => r.body !== undefined && (r.resourceType === "script" || r.resourceType === "stylesheet"));
     if (judged.length === 0) return "n/a";
     const found = judged.map(candidate).filter((c): c is Candidate => c !== null);
+    // One result per file: the file is what has to change, so six pages loading one script are one finding.
     const results: CheckResult[] = [];
-    for (const thirdParty of [false, true]) {
-      const group = found.filter((c) => c.request.thirdParty === thirdParty).sort((a, b) => b.savings - a.savings);
-      if (group.length === 0) continue;
-      const total = group.reduce((s, c) => s + c.savings, 0);
+    for (const c of found.sort((a, b) => b.savings - a.savings).slice(0, 25)) {
+      const thirdParty = c.request.thirdParty;
+      const file = urlWithoutQuery(c.request.url);
       results.push(
         fail(unminifiedCode, {
           url: page.url,
-          key: thirdParty ? "third-party" : "first-party",
+          key: file,
+          siteWide: true,
           // Tens of kilobytes of first-party savings is real download and parse time on a phone.
-          severity: !thirdParty && total >= 50 * KiB ? "medium" : "low",
-          description: `${group.length} ${thirdParty ? "third-party " : ""}file${group.length > 1 ? "s" : ""} still carr${group.length > 1 ? "y" : "ies"} comments and indentation; minifying would save about ${formatBytes(total)} before compression. Every byte is downloaded and parsed on each uncached visit.`,
+          severity: !thirdParty && c.savings >= 50 * KiB ? "medium" : "low",
+          description: `This ${thirdParty ? "third-party " : ""}file still carries comments and indentation; minifying would save about ${formatBytes(c.savings)} before compression. Every byte is downloaded and parsed on each uncached visit.`,
           fix: thirdParty
             ? "Load the provider's minified build (usually a .min.js / .min.css URL), or self-host a minified copy."
             : "Minify production assets in the build: esbuild/Vite/webpack (terser) for JavaScript, Lightning CSS, cssnano or esbuild for CSS. Serve the minified files, compressed, and keep source maps private.",
-          evidence: group
-            .slice(0, 10)
-            .map((c) => `${formatBytes(c.savings)} of ${formatBytes(c.request.bodyBytes)} removable  ${urlWithoutQuery(c.request.url)}`)
-            .join("\n"),
+          evidence: `${formatBytes(c.savings)} of ${formatBytes(c.request.bodyBytes)} removable  ${file}`,
         }),
       );
     }

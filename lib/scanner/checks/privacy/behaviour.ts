@@ -4,6 +4,7 @@ import type { CheckDefinition, CheckResult, PageArtifacts } from "../../types";
 import { analyzablePages, fail, listPreview } from "../shared/result";
 import { hostOf, isThirdPartyUrl, registrableDomain, urlWithoutQuery } from "../shared/web";
 import { trackersOnSite } from "../trackers/match";
+import { fingerprintingScripts } from "./fingerprinting";
 
 /** Scripts that read a canvas for feature detection, not identification. */
 const BENIGN_CANVAS_SCRIPTS = /wp-emoji|twemoji|emoji-?support|modernizr|pdf\.js|pdfjs|fabric(\.min)?\.js|chart(\.min)?\.js|html2canvas/i;
@@ -29,9 +30,12 @@ export const canvasFingerprinting: CheckDefinition = {
       apisBy.set(k, (apisBy.get(k) ?? new Set()).add(f.api));
     }
     const flagged = new Map<string, { methods: Set<string>; reason: string }>();
+    // Scripts combining several techniques are reported once, by fingerprinting-script.
+    const combined = new Set(fingerprintingScripts(page).map((s) => s.script));
     for (const read of page.behaviour.canvasReads) {
       const script = read.script ? urlWithoutQuery(read.script) : "";
       if (script && BENIGN_CANVAS_SCRIPTS.test(script)) continue;
+      if (combined.has(script)) continue;
       const apis = apisBy.get(script)?.size ?? 0;
       const thirdParty = script !== "" && isThirdPartyUrl(script, base);
       let reason: string | null = null;
@@ -73,6 +77,7 @@ export const deviceFingerprinting: CheckDefinition = {
     if (!page) return "n/a";
     const base = page.finalUrl || page.url;
     const canvasScripts = new Set(page.behaviour.canvasReads.map((r) => (r.script ? urlWithoutQuery(r.script) : "")));
+    for (const s of fingerprintingScripts(page)) canvasScripts.add(s.script); // reported by fingerprinting-script
     const apisBy = new Map<string, Set<string>>();
     for (const f of page.behaviour.fingerprintApis) {
       if (!f.script || !isThirdPartyUrl(f.script, base)) continue;
@@ -115,9 +120,20 @@ export const keyLogging: CheckDefinition = {
         .filter((l) => l.script && isThirdPartyUrl(l.script, base))
         .map((l) => registrableDomain(hostOf(l.script!))),
     );
+    // Scripts listening to every key on the page (document or window), whoever serves them.
+    const globalKeyScripts = new Set(
+      [
+        ...page.behaviour.keyListeners.filter((l) => l.target === "document" || l.target === "window").map((l) => l.script),
+        ...(page.behaviour.captureHooks ?? []).filter((h) => h.hook === "keys").map((h) => h.script),
+      ]
+        .filter((s): s is string => Boolean(s))
+        .map(urlWithoutQuery),
+    );
     const byHost = new Map<string, { bytes: number; urls: Set<string>; typed: boolean }>();
     for (const x of page.behaviour.exfiltrationAfterTyping) {
-      if (!(x.thirdParty ?? isThirdPartyUrl(x.url, base))) continue; // your own autocomplete/search is fine
+      // Your own autocomplete/search is fine; your own script capturing every keystroke and sending the text is not.
+      const firstPartyCapture = x.containsTyped === true && Boolean(x.initiatorUrl && globalKeyScripts.has(urlWithoutQuery(x.initiatorUrl)));
+      if (!(x.thirdParty ?? isThirdPartyUrl(x.url, base)) && !firstPartyCapture) continue;
       const host = hostOf(x.url);
       const e = byHost.get(host) ?? { bytes: 0, urls: new Set(), typed: false };
       e.bytes += x.bytes;
@@ -204,6 +220,22 @@ export const sessionRecording: CheckDefinition = {
       tools.set(tool, t);
     };
     for (const page of pages) for (const g of page.behaviour.sessionReplayGlobals) add(REPLAY_GLOBALS[g] ?? g, `window.${g} defined`, page);
+    // Behaviour, whoever serves the script: one script observing every DOM change and listening to the mouse
+    // and the keyboard document-wide is recording the session (self-hosted rrweb/OpenReplay included).
+    for (const page of pages) {
+      const hooksBy = new Map<string, Set<string>>();
+      for (const h of page.behaviour.captureHooks ?? []) {
+        if (!h.script) continue;
+        const script = urlWithoutQuery(h.script);
+        hooksBy.set(script, (hooksBy.get(script) ?? new Set()).add(h.hook));
+      }
+      for (const [script, hooks] of hooksBy) {
+        if (!hooks.has("mutation-observer") || !hooks.has("keys") || !(hooks.has("mouse") || hooks.has("scroll"))) continue;
+        const tracker = trackerForUrl(script);
+        const tool = tracker?.category === "session_replay" ? tracker.name : `script ${script}`;
+        add(tool, `${script} observes every DOM change and listens to ${[...hooks].filter((x) => x !== "mutation-observer").join(", ")} on the whole document`, page);
+      }
+    }
     for (const hit of trackersOnSite(pages).values()) {
       if (hit.tracker.category !== "session_replay") continue;
       for (const page of hit.pages) add(hit.tracker.name, `requests to ${[...hit.hosts].join(", ")}`, page);

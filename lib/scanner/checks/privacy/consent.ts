@@ -79,7 +79,7 @@ export const trackingBeforeConsent: CheckDefinition = {
         url: originUrl(ctx.site.origin),
         key: "before-consent",
         siteWide: true,
-        description: `A consent banner is shown (${s.bannerPages[0].dom.consentBanner?.selector ?? "banner"}), but ${s.trackers.length} tracker(s) load and ${s.cookies.length} tracking cookie(s) are stored before the visitor clicks anything. Consent obtained after the tracking already happened is not consent; the banner gives a false impression of compliance.`,
+        description: `A consent banner is shown (${s.bannerPages[0].dom.consentBanner?.selector ?? s.bannerPages[0].consent?.accept?.cmp ?? s.bannerPages[0].consent?.reject?.cmp ?? "banner"}), but ${s.trackers.length} tracker(s) load and ${s.cookies.length} tracking cookie(s) are stored before the visitor clicks anything. Consent obtained after the tracking already happened is not consent; the banner gives a false impression of compliance.`,
         fix: "Block these tags until the visitor opts in: set your consent platform to 'prior blocking' (script type=\"text/plain\" data-category=…), or configure Google Consent Mode defaults to 'denied' before gtag/GTM loads, and fire marketing/analytics tags only on the consent-granted event.",
         evidence: summarizeTracking(s),
       }),

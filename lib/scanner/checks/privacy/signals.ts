@@ -19,7 +19,12 @@ export function consentSignals(pages: PageArtifacts[]): ConsentSignals {
     const tracker = cookieTracker(seen.cookie);
     return tracker && needsConsent(tracker) && seen.cookie.setBeforeConsent && !seen.cookie.blocked ? [{ seen, tracker }] : [];
   });
-  return { trackers, cookies, bannerPages: judged.filter((p) => p.dom.consentBanner !== null) };
+  return {
+    trackers,
+    cookies,
+    // A banner the consent variants found (autoconsent) counts as well as one the DOM heuristics saw.
+    bannerPages: judged.filter((p) => p.dom.consentBanner !== null || p.consent?.accept?.popupFound || p.consent?.reject?.popupFound),
+  };
 }
 
 export function summarizeTracking(s: ConsentSignals): string {

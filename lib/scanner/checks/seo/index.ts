@@ -8,10 +8,12 @@ import { linkText } from "./link-text";
 import { metaDescriptionLength, metaDescriptionMissing } from "./meta-description";
 import { noindex } from "./noindex";
 import { pageStatus } from "./page-status";
+import { blockedByRobots } from "./robots-blocked";
 import { robotsTxtBlocksAll, robotsTxtInvalid, robotsTxtMissing } from "./robots-txt";
 import { sitemapBrokenEntries, sitemapInvalid, sitemapMissing } from "./sitemap";
 import { titleDuplicate, titleLength, titleMissing } from "./title";
 import { htmlLang, viewport } from "./viewport-lang";
+import { contentWidth, tapTargets } from "./device-layout";
 
 export const checks: CheckDefinition[] = [
   pageStatus,
@@ -30,11 +32,14 @@ export const checks: CheckDefinition[] = [
   robotsTxtMissing,
   robotsTxtInvalid,
   robotsTxtBlocksAll,
+  blockedByRobots,
   sitemapMissing,
   sitemapInvalid,
   sitemapBrokenEntries,
   brokenLinks,
   viewport,
+  tapTargets,
+  contentWidth,
   htmlLang,
   linkText,
   hreflang,
