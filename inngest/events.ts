@@ -1,31 +1,32 @@
-// Typed events (Inngest SDK v4 `eventType()` with zod). One constant per event; functions use them as
-// triggers, senders create payloads with `.create(data)` and pass them to send() from @/lib/jobs, which
-// validates them against these schemas before anything is enqueued.
+// Typed events (Inngest SDK v4 `eventType()` with zod) for the functions' triggers. The schemas live in
+// lib/jobs/events.ts, shared with the outbox that services write to (enqueueJob from @/lib/jobs/outbox),
+// which validates a payload before the row is written.
 //
-// Adding an event: append one `export const x = eventType("plumb/<noun>.<verb>", { schema: z.object(...) })`.
-// Keep payloads to ids (the run re-reads state from the database); never secrets, never large blobs.
+// Adding an event: add its schema to lib/jobs/events.ts, then one line here.
 import { eventType } from "inngest";
-import { z } from "zod";
+import { jobEventSchemas } from "@/lib/jobs/events";
 
-const id = z.string().min(1).max(200);
-
-export const scanRequested = eventType("plumb/scan.requested", {
-  schema: z.object({ scanId: id, organizationId: id }),
-});
+export const scanRequested = eventType("plumb/scan.requested", { schema: jobEventSchemas["plumb/scan.requested"] });
 
 export const verificationRequested = eventType("plumb/verification.requested", {
-  schema: z.object({ verificationId: id, organizationId: id }),
+  schema: jobEventSchemas["plumb/verification.requested"],
 });
 
-export const reportExportRequested = eventType("plumb/report.export", {
-  schema: z.object({ reportExportId: id, organizationId: id }),
-});
+export const reportExportRequested = eventType("plumb/report.export", { schema: jobEventSchemas["plumb/report.export"] });
 
 export const integrationSyncRequested = eventType("plumb/integration.sync", {
-  schema: z.object({ integrationId: id, organizationId: id }),
+  schema: jobEventSchemas["plumb/integration.sync"],
 });
 
-// Manual trigger for the maintenance purge (it also runs on a daily cron).
 export const maintenancePurgeRequested = eventType("plumb/maintenance.purge", {
-  schema: z.object({ reason: z.string().max(200).optional() }),
+  schema: jobEventSchemas["plumb/maintenance.purge"],
 });
+
+// One e-mail row (MailMessage) to deliver; written by queueMail() in the transaction of the change it reports.
+export const mailQueued = eventType("plumb/mail.queued", { schema: jobEventSchemas["plumb/mail.queued"] });
+
+// A scan settled (succeeded or failed): sent by scan-requested with step.sendEvent, and by failScan's outbox row.
+export const scanSettled = eventType("plumb/scan.settled", { schema: jobEventSchemas["plumb/scan.settled"] });
+
+// One alert delivery to send (lib/services/alerts/emit-alert.ts).
+export const alertDeliver = eventType("plumb/alert.deliver", { schema: jobEventSchemas["plumb/alert.deliver"] });

@@ -63,6 +63,8 @@ export interface RouteContract {
   rateLimit?: RateLimitSpec;
   /** Error codes worth documenting beyond the ones every route can return. */
   errors?: readonly ErrorCode[];
+  /** Non-envelope answers of a raw route (a 304, the badge's SVG 404); they replace the envelope's entry. */
+  rawErrors?: readonly { status: number; description: string; contentType?: string }[];
 }
 
 /** Identity function that keeps the literal types of a contract for defineRoute's inference. */

@@ -26,7 +26,13 @@ errors are \`{ "data": null, "meta": { "request_id": "…" }, "error": { "code",
 request id is also in the \`X-Request-Id\` header. Error codes are stable: \`unauthorized\` 401, \`forbidden\` 403,
 \`not_found\` 404 (also for other organizations' resources), \`invalid_json\` 400, \`invalid_params\` 422 (with
 zod \`issues\`), \`conflict\` 409, \`domain_not_verified\` 409, \`insufficient_credits\` 402 (with \`cost\` and
-\`balance\`), \`rate_limited\` 429 (with \`Retry-After\`), \`internal\` 500. The badge, file downloads, event
+\`balance\`), \`rate_limited\` 429 (with \`Retry-After\`), \`bad_request\` 400 (a malformed %-escape in the path),
+\`method_not_allowed\` 405 (with \`Allow\`), \`payload_too_large\` 413, \`internal\` 500. Unknown paths under
+/api/v1 answer 404 \`not_found\` in the envelope too.
+
+**Input.** Bodies are JSON of at most 1 MiB (1,048,576 bytes; larger bodies are cut off while they stream in
+and answered 413). Strings anywhere in the path, query or body must not contain NUL characters or unpaired
+UTF-16 surrogates (422 \`invalid_params\` naming the field). The badge, file downloads, event
 streams and this document are the only responses that are not the envelope.
 
 **Lists** take \`?limit=\` (1–100, default 25) and \`?cursor=\`; pass \`meta.next_cursor\` to get the next page; it is
@@ -44,14 +50,21 @@ per client address. Every limited response carries \`X-RateLimit-Limit\`, \`X-Ra
 
 const STATUS_TEXT: Record<ErrorCode, [number, string]> = {
   invalid_json: [400, "The body is not valid JSON (`invalid_json`)."],
+  bad_request: [400, "The path has a malformed %-escape (`bad_request`)."],
+  method_not_allowed: [405, "The path exists but not with this method (`method_not_allowed`); see `Allow`."],
+  payload_too_large: [413, "The body is larger than 1 MiB (`payload_too_large`)."],
   unauthorized: [401, "Missing, invalid, revoked or expired credentials (`unauthorized`)."],
   insufficient_credits: [402, "Not enough credits (`insufficient_credits`, with `cost` and `balance`)."],
   forbidden: [403, "The credential lacks the required scope (`forbidden`)."],
+  two_factor_required: [403, "A dashboard session in an organization that requires two-factor sign-in the user has not set up (`two_factor_required`)."],
   not_found: [404, "No such resource in this organization (`not_found`)."],
   conflict: [409, "Conflicts with existing state (`conflict`) or, for scans, `domain_not_verified`."],
   domain_not_verified: [409, "The domain's ownership is not verified (`domain_not_verified`) or another `conflict`."],
+  export_not_ready: [409, "The export is still queued or running (`export_not_ready`); try again shortly."],
+  gone: [410, "The export has expired, or the share link expired or was revoked (`gone`)."],
   invalid_params: [422, "Path, query or body failed validation (`invalid_params`, with `issues`)."],
   rate_limited: [429, "Too many requests (`rate_limited`); see `Retry-After`."],
+  provider_error: [424, "An integration's provider refused the credential or the request, or could not be reached (`provider_error`); the message says which."],
   internal: [500, "A bug (`internal`); quote the request id."],
 };
 
@@ -178,7 +191,10 @@ function errorCodesOf(c: RouteContract): ErrorCode[] {
   }
   if (c.rateLimit) codes.add("rate_limited");
   if (c.params || c.query || c.body || c.idempotent) codes.add("invalid_params");
-  if (c.body) codes.add("invalid_json");
+  if (c.body) {
+    codes.add("invalid_json");
+    codes.add("payload_too_large");
+  }
   if (c.params) codes.add("not_found");
   if (c.idempotent) codes.add("conflict");
   codes.add("internal");
@@ -199,6 +215,12 @@ function operationOf(c: RouteContract, collect: SchemaCollector): Json {
       ...(status === 429
         ? { headers: { "Retry-After": { description: "Seconds until the limit resets.", schema: { type: "integer" } } } }
         : {}),
+    };
+  }
+  for (const raw of c.rawErrors ?? []) {
+    responses[String(raw.status)] = {
+      description: raw.description,
+      ...(raw.contentType ? { content: { [raw.contentType]: { schema: { type: "string" } } } } : {}),
     };
   }
   const scopeNote = c.auth === "public" ? "Public: no authentication." : `Requires scope \`${c.scope ?? "none"}\`.`;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-// The API's scope vocabulary (DESIGN.md §3). Keys store "*" for `all` (lib/services/api-keys/scopes.ts);
+// The API's scope vocabulary (the API contract, lib/api/contract and the OpenAPI document in lib/api/openapi.ts). Keys store "*" for `all` (lib/services/api-keys/scopes.ts);
 // the API speaks `all` in both directions.
 export const API_SCOPES = [
   "domains:read",
@@ -14,6 +14,15 @@ export const API_SCOPES = [
   "integrations:read",
   "integrations:write",
   "keys:write",
+  "tasks:read",
+  "tasks:write",
+  "members:read",
+  "members:write",
+  "policies:read",
+  "policies:write",
+  "alerts:read",
+  "alerts:write",
+  "audit:read",
   "all",
 ] as const;
 

@@ -1,23 +1,32 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { secrets } from "@/lib/env";
-import { verifyCredentials } from "./credentials";
-import { signInClientIp } from "./sign-in-limits";
-import { SIGN_IN_RATE_LIMITED } from "./sign-in-limit-codes";
-import { acceptPendingInvitations } from "@/lib/services/members/accept-pending-invitations";
-
-const THIRTY_DAYS = 30 * 24 * 60 * 60;
+import { env, secrets } from "@/lib/env";
+import { clientIpFromHeaderRecord } from "@/lib/http/client-ip";
+import { endSession } from "@/lib/services/sessions/end-session";
+import { findActiveSession } from "@/lib/services/sessions/find-active-session";
+import { completeSignIn, SignInError, type SignedInUser } from "./sign-in-flow";
+import { SignInThrottledError } from "./sign-in-limits";
 
 let cached: NextAuthOptions | undefined;
+
+function field(credentials: Record<string, unknown> | undefined, name: string): string | undefined {
+  const v = credentials?.[name];
+  return typeof v === "string" && v.length > 0 && v.length <= 32_768 ? v : undefined;
+}
 
 /**
  * next-auth configuration. Built on first use, not at import: the secret may be generated into the data
  * directory (embedded mode), which must not happen during `next build`.
+ *
+ * Sessions are JWT cookies that name a Session row (`sid`); lib/auth/session.ts accepts a JWT only while that
+ * row exists and is unexpired, so signing out (which deletes the row) ends the session on the server too.
  */
 export function authOptions(): NextAuthOptions {
+  const maxAge = env().PLUMB_SESSION_DAYS * 24 * 60 * 60;
   cached ??= {
     secret: secrets().nextauthSecret,
-    session: { strategy: "jwt", maxAge: THIRTY_DAYS },
+    session: { strategy: "jwt", maxAge },
+    jwt: { maxAge },
     pages: { signIn: "/sign-in", error: "/sign-in" },
     providers: [
       CredentialsProvider({
@@ -28,15 +37,25 @@ export function authOptions(): NextAuthOptions {
           password: { label: "Password", type: "password" },
         },
         authorize: async (credentials, req) => {
+          const c = credentials as Record<string, unknown> | undefined;
+          const headers = req.headers as Record<string, unknown> | undefined;
+          const ua = headers?.["user-agent"];
           try {
-            const user = await verifyCredentials(credentials, undefined, signInClientIp(req.headers));
-            if (!user) return null;
-            // People who already had an account when they were invited join on their next sign-in.
-            await acceptPendingInvitations({ userId: user.id, email: user.email });
-            return { id: user.id, email: user.email, name: user.name };
+            const user = await completeSignIn(
+              {
+                email: field(c, "email"),
+                password: field(c, "password"),
+                pendingToken: field(c, "pendingToken"),
+                code: field(c, "code"),
+                recoveryCode: field(c, "recoveryCode"),
+                passkey: field(c, "passkey"),
+              },
+              { ip: clientIpFromHeaderRecord(headers), userAgent: typeof ua === "string" ? ua : null },
+            );
+            return user;
           } catch (err) {
             // next-auth puts a thrown message into the redirect URL: only our own codes may go there.
-            if (err instanceof Error && err.message === SIGN_IN_RATE_LIMITED) throw err;
+            if (err instanceof SignInError || err instanceof SignInThrottledError) throw new Error(err.message);
             console.error("[auth] sign-in failed:", err);
             throw new Error("SignInUnavailable");
           }
@@ -44,13 +63,27 @@ export function authOptions(): NextAuthOptions {
       }),
     ],
     callbacks: {
-      jwt: ({ token, user }) => {
-        if (user) token.sub = user.id;
+      jwt: async ({ token, user }) => {
+        if (user) {
+          token.sub = user.id;
+          token.sid = (user as SignedInUser).sid;
+          return token;
+        }
+        // Refreshing a cookie (/api/auth/session): only while its session row lives. Throwing makes next-auth
+        // clear the cookie and answer "no session", so the browser learns at once that it was signed out.
+        if (typeof token.sid !== "string" || !(await findActiveSession({ sid: token.sid }))) throw new Error("Session ended");
         return token;
       },
+      // What /api/auth/session tells the browser: the user id, never the session id.
       session: ({ session, token }) => {
         if (token.sub) session.user = { ...session.user, id: token.sub };
         return session;
+      },
+    },
+    events: {
+      signOut: async ({ token }) => {
+        const sid = (token as { sid?: unknown } | null)?.sid;
+        if (typeof sid === "string") await endSession({ sid });
       },
     },
   };

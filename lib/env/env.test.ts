@@ -21,6 +21,17 @@ const B64_KEY = Buffer.alloc(32, 7).toString("base64");
 const SECRET = "s".repeat(40);
 
 describe("parseEnv", () => {
+  it("reads session lifetime, trusted proxy hops and the passkey site name", () => {
+    expect(parseEnv({})).toMatchObject({ PLUMB_SESSION_DAYS: 14, PLUMB_TRUSTED_PROXY_HOPS: 0, PLUMB_WEBAUTHN_RP_NAME: "Plumb" });
+    expect(parseEnv({ PLUMB_SESSION_DAYS: "3", PLUMB_TRUSTED_PROXY_HOPS: "2", PLUMB_WEBAUTHN_RP_NAME: "Acme Audits" })).toMatchObject({
+      PLUMB_SESSION_DAYS: 3,
+      PLUMB_TRUSTED_PROXY_HOPS: 2,
+      PLUMB_WEBAUTHN_RP_NAME: "Acme Audits",
+    });
+    expect(() => parseEnv({ PLUMB_SESSION_DAYS: "0" })).toThrow(/PLUMB_SESSION_DAYS/);
+    expect(() => parseEnv({ PLUMB_TRUSTED_PROXY_HOPS: "-1" })).toThrow(/PLUMB_TRUSTED_PROXY_HOPS/);
+  });
+
   it("applies defaults and derives the running mode", () => {
     const e = parseEnv({});
     expect(e).toMatchObject({ PORT: 3000, PLUMB_MONTHLY_FREE_CREDITS: 100, demoSeed: true, PLUMB_ALLOW_PRIVATE_TARGETS: false });
@@ -48,6 +59,20 @@ describe("parseEnv", () => {
     expect(parseEnv({ DATABASE_URL: "postgres://db/plumb" }).demoSeed).toBe(false);
     expect(parseEnv({ DATABASE_URL: "postgres://db/plumb", PLUMB_DEMO_SEED: "1" }).demoSeed).toBe(true);
     expect(parseEnv({ PLUMB_DEMO_SEED: "off" }).demoSeed).toBe(false);
+  });
+
+  it("parses the private-target allow-list, DNS servers and the idempotency lease, naming a bad entry", () => {
+    const e = parseEnv({ PLUMB_PRIVATE_TARGET_ALLOWLIST: "localhost:8080, https://intranet.corp", PLUMB_DNS_SERVERS: "127.0.0.1:5353,10.0.0.2" });
+    expect(e.PLUMB_PRIVATE_TARGET_ALLOWLIST).toEqual([
+      { scheme: null, hostname: "localhost", port: 8080 },
+      { scheme: "https", hostname: "intranet.corp", port: 443 },
+    ]);
+    expect(e.PLUMB_DNS_SERVERS).toEqual(["127.0.0.1:5353", "10.0.0.2"]);
+    expect(e.PLUMB_IDEMPOTENCY_LEASE_SECONDS).toBe(60);
+    expect(parseEnv({}).PLUMB_PRIVATE_TARGET_ALLOWLIST).toEqual([]);
+    expect(() => parseEnv({ PLUMB_PRIVATE_TARGET_ALLOWLIST: "localhost" })).toThrow(/PLUMB_PRIVATE_TARGET_ALLOWLIST: "localhost" needs a port/);
+    expect(() => parseEnv({ PLUMB_DNS_SERVERS: "dns.example" })).toThrow(/PLUMB_DNS_SERVERS/);
+    expect(() => parseEnv({ PLUMB_IDEMPOTENCY_LEASE_SECONDS: "0" })).toThrow(/PLUMB_IDEMPOTENCY_LEASE_SECONDS/);
   });
 
   it("lists every invalid variable in one clear error", () => {

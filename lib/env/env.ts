@@ -1,6 +1,7 @@
 import path from "node:path";
 import { envSchema, type RawEnv } from "./schema";
 import { EnvError } from "./errors";
+import { jobMode, type JobMode } from "@/lib/jobs/mode";
 
 export interface Env extends RawEnv {
   /** Absolute PLUMB_DATA_DIR. */
@@ -8,7 +9,7 @@ export interface Env extends RawEnv {
   /** "postgres" when DATABASE_URL is set (production, several instances), else the embedded PGlite. */
   database: "postgres" | "embedded";
   /** Inngest drives background work when configured; otherwise the in-process engine does. */
-  jobs: "inngest" | "embedded";
+  jobs: JobMode;
   /** Create the demo organization and user on a first start (PLUMB_DEMO_SEED, default: embedded mode only). */
   demoSeed: boolean;
 }
@@ -21,11 +22,17 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     throw new EnvError(`Invalid configuration:\n${lines.join("\n")}\nFix these environment variables and start again.`);
   }
   const raw = result.data;
+  let jobs: JobMode;
+  try {
+    jobs = jobMode(source);
+  } catch (err) {
+    throw new EnvError(`Invalid configuration:\n  - INNGEST_SIGNING_KEY: ${(err as Error).message}`);
+  }
   return {
     ...raw,
     dataDir: path.resolve(raw.PLUMB_DATA_DIR),
     database: raw.DATABASE_URL ? "postgres" : "embedded",
-    jobs: raw.INNGEST_EVENT_KEY || raw.INNGEST_DEV ? "inngest" : "embedded",
+    jobs,
     demoSeed: raw.PLUMB_DEMO_SEED ?? !raw.DATABASE_URL,
   };
 }

@@ -7,6 +7,8 @@ export interface Secrets {
   nextauthSecret: string;
   /** 32 bytes, for AES-256-GCM (lib/crypto/secret-box.ts). */
   encryptionKey: Buffer;
+  /** PLUMB_ENCRYPTION_KEY_PREVIOUS during a key rotation (lib/crypto/keyring.ts). */
+  previousEncryptionKey?: Buffer;
 }
 
 const MIN_SECRET_LENGTH = 32;
@@ -35,10 +37,16 @@ export function resolveSecrets(e: Env): Secrets {
     if (!encryptionKey) problems.push("PLUMB_ENCRYPTION_KEY must be 32 bytes, written as 64 hex characters or base64 (openssl rand -base64 32).");
   }
 
+  let previousEncryptionKey: Buffer | undefined;
+  if (e.PLUMB_ENCRYPTION_KEY_PREVIOUS !== undefined) {
+    previousEncryptionKey = parseEncryptionKey(e.PLUMB_ENCRYPTION_KEY_PREVIOUS);
+    if (!previousEncryptionKey) problems.push("PLUMB_ENCRYPTION_KEY_PREVIOUS must be 32 bytes, written as 64 hex characters or base64.");
+  }
+
   if (problems.length || !nextauthSecret || !encryptionKey) {
     throw new EnvError(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
   }
-  return { nextauthSecret, encryptionKey };
+  return { nextauthSecret, encryptionKey, previousEncryptionKey };
 }
 
 const cache = globalThis as unknown as { __plumbSecrets?: Secrets };

@@ -51,7 +51,8 @@ import type { Actor } from "@/lib/services/audit/record-audit-event";
 import { resolveCaller, type Caller } from "./caller";
 import { clientIp } from "./client-ip";
 import { errorResponse, jsonResponse, successBody, errorBody } from "./envelope";
-import { InvalidJsonError, InvalidParamsError, invalidParams, toApiError } from "./errors";
+import { API_MAX_BODY_BYTES } from "./body-limit";
+import { InvalidJsonError, InvalidParamsError, PayloadTooLargeError, invalidParams, toApiError } from "./errors";
 import { idempotencyKeyFrom, requestHash, runIdempotent, type StoredResponse } from "./idempotency";
 import { hitRateLimit, rateLimitHeaders } from "./rate-limit";
 import { newRequestId } from "./request-id";
@@ -77,18 +78,69 @@ interface NextRouteContext {
   params: Promise<Record<string, string | string[] | undefined>>;
 }
 
-const MAX_BODY_BYTES = 1_000_000;
-
+/**
+ * Reads a JSON body of at most API_MAX_BODY_BYTES, counting while it streams in: a larger body is cut off
+ * (the stream is cancelled) and answered 413 without ever being held whole in memory.
+ */
 async function readJsonBody(req: Request): Promise<unknown> {
-  const text = await req.text();
-  if (Buffer.byteLength(text) > MAX_BODY_BYTES) {
-    throw new InvalidParamsError("The request body is larger than 1 MB.", [{ path: ["body"], message: "Too large", code: "too_big" }]);
+  const declared = Number(req.headers.get("content-length"));
+  if (Number.isFinite(declared) && declared > API_MAX_BODY_BYTES) throw new PayloadTooLargeError(API_MAX_BODY_BYTES);
+  if (!req.body) return undefined;
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > API_MAX_BODY_BYTES) {
+      await reader.cancel().catch(() => undefined);
+      throw new PayloadTooLargeError(API_MAX_BODY_BYTES);
+    }
+    chunks.push(value);
+  }
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks));
+  } catch {
+    throw new InvalidJsonError("The request body is not valid UTF-8.");
   }
   if (text.trim() === "") return undefined;
   try {
     return JSON.parse(text) as unknown;
   } catch {
     throw new InvalidJsonError();
+  }
+}
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+function stringProblem(s: string): string | null {
+  if (s.includes("\0")) return "Must not contain NUL characters.";
+  if (LONE_SURROGATE.test(s)) return "Must not contain unpaired UTF-16 surrogates.";
+  return null;
+}
+
+/**
+ * NUL characters and lone surrogates pass zod's string checks but PostgreSQL cannot store them (and they are
+ * never meaningful): every string of params, query and body, keys included, is checked before the schemas,
+ * and the first bad one is answered 422 naming its path.
+ */
+function rejectUnstorableStrings(value: unknown, path: (string | number)[]): void {
+  const bad = (p: (string | number)[], message: string) => {
+    throw new InvalidParamsError(`${p.join(".")}: ${message}`, [{ path: p, message, code: "invalid_string" }]);
+  };
+  if (typeof value === "string") {
+    const problem = stringProblem(value);
+    if (problem) bad(path, problem);
+  } else if (Array.isArray(value)) {
+    value.forEach((v, i) => rejectUnstorableStrings(v, [...path, i]));
+  } else if (value !== null && typeof value === "object") {
+    for (const [k, v] of Object.entries(value)) {
+      const keyProblem = stringProblem(k);
+      if (keyProblem) bad([...path, JSON.stringify(k).slice(1, -1)], `Field name: ${keyProblem}`);
+      rejectUnstorableStrings(v, [...path, k]);
+    }
   }
 }
 
@@ -165,13 +217,18 @@ export function defineRoute<const C extends RouteContract>(
 
       stage = "parse";
       const url = new URL(req.url);
-      const params = contract.params ? parsePart(contract.params, await context.params, "params") : {};
-      const query = contract.query ? parsePart(contract.query, queryObject(url), "query") : {};
+      const rawParams = await context.params;
+      const rawQuery = queryObject(url);
+      rejectUnstorableStrings(rawParams, ["params"]);
+      rejectUnstorableStrings(rawQuery, ["query"]);
+      const params = contract.params ? parsePart(contract.params, rawParams, "params") : {};
+      const query = contract.query ? parsePart(contract.query, rawQuery, "query") : {};
       const rawBody = contract.body ? await readJsonBody(req) : undefined;
+      rejectUnstorableStrings(rawBody, ["body"]);
       const body = contract.body ? parsePart(contract.body, rawBody, "body") : undefined;
 
       const actor: Actor | null = caller
-        ? { orgId: caller.orgId, userId: caller.userId, apiKeyId: caller.apiKeyId, requestId }
+        ? { orgId: caller.orgId, userId: caller.userId, apiKeyId: caller.apiKeyId, requestId, ip }
         : null;
       const ctx = { req, requestId, ip, caller, actor, params, query, body } as RouteContext<C>;
 

@@ -1,6 +1,6 @@
 import type { ApiError } from "./errors";
 
-// The one response shape of /api/v1 (DESIGN.md §3). Every JSON response goes through these two functions.
+// The one response shape of /api/v1 (the API contract, lib/api/contract and the OpenAPI document in lib/api/openapi.ts). Every JSON response goes through these two functions.
 
 export interface SuccessMeta {
   request_id: string;
@@ -33,4 +33,16 @@ export function errorBody(err: ApiError, requestId: string) {
 
 export function errorResponse(err: ApiError, requestId: string, headers: Record<string, string> = {}): Response {
   return jsonResponse(err.status, errorBody(err, requestId), { ...headers, ...err.headers, "X-Request-Id": requestId });
+}
+
+/** An error envelope built without an ApiError (proxy.ts answers before any route code is loaded). */
+export function plainErrorResponse(
+  status: number,
+  code: string,
+  message: string,
+  requestId: string,
+  headers: Record<string, string> = {},
+): Response {
+  const body = { data: null, meta: { request_id: requestId }, error: { code, message } };
+  return jsonResponse(status, body, { ...headers, "X-Request-Id": requestId });
 }

@@ -3,7 +3,7 @@ import { Prisma } from "@/generated/prisma/client";
 import { ServiceError } from "@/lib/services/errors";
 import type { ErrorCode } from "@/lib/api/schemas/common";
 
-// Typed API errors with the stable codes of DESIGN.md §3. Anything thrown that is not one of these (or a
+// Typed API errors with the stable codes of the API contract (lib/api/contract). Anything thrown that is not one of these (or a
 // ServiceError, ZodError or Prisma "record not found", mapped below) is a bug and becomes 500 `internal`
 // with a generic message: stack traces and driver messages never reach a client.
 
@@ -49,6 +49,13 @@ export class ForbiddenError extends ApiError {
   }
 }
 
+/** The organization requires two-factor sign-in and this session's user has no second factor yet. */
+export class TwoFactorRequiredError extends ApiError {
+  constructor() {
+    super("two_factor_required", 403, "This organization requires two-factor sign-in. Set it up under Account → Security, then try again.");
+  }
+}
+
 export class NotFoundError extends ApiError {
   constructor(what = "Resource") {
     super("not_found", 404, `${what} not found.`);
@@ -64,6 +71,12 @@ export class InvalidJsonError extends ApiError {
 export class InvalidParamsError extends ApiError {
   constructor(message: string, issues: ApiIssue[] = []) {
     super("invalid_params", 422, message, { issues });
+  }
+}
+
+export class PayloadTooLargeError extends ApiError {
+  constructor(limitBytes: number) {
+    super("payload_too_large", 413, `The request body is larger than ${limitBytes} bytes.`);
   }
 }
 
@@ -91,6 +104,12 @@ export class RateLimitedError extends ApiError {
       extra: { retry_after: retryAfterSeconds },
       headers: { ...headers, "Retry-After": String(retryAfterSeconds) },
     });
+  }
+}
+
+export class GoneError extends ApiError {
+  constructor(message = "This link has expired or was revoked.") {
+    super("gone", 410, message);
   }
 }
 
@@ -133,6 +152,14 @@ function fromServiceError(err: ServiceError): ApiError {
       return new DomainNotVerifiedError(err.message);
     case "insufficient_credits":
       return new InsufficientCreditsError(Number(details.cost ?? 0), Number(details.balance ?? 0));
+    case "export_not_ready":
+      return new ApiError("export_not_ready", 409, err.message);
+    case "gone":
+      return new GoneError(err.message);
+    case "rate_limited":
+      return new RateLimitedError(Math.max(1, Math.ceil(Number(details.retry_after ?? 60))));
+    case "provider_error":
+      return new ApiError("provider_error", 424, err.message);
     case "invalid_params": {
       const raw = details.issues;
       const issues = Array.isArray(raw) ? zodIssues(new ZodError(raw)) : [];

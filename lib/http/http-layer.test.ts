@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ZodError, z } from "zod";
 import { createTestDatabase } from "@/test/support/db";
-import type { Database } from "@/lib/db";
+import type { Database, Prisma } from "@/lib/db";
 import { ServiceError } from "@/lib/services/errors";
 import { ConflictError, RateLimitedError, toApiError } from "./errors";
 import { runIdempotent, requestHash } from "./idempotency";
@@ -73,6 +73,44 @@ describe("lib/http against the database", () => {
     });
   });
 
+  describe("runIdempotent leases", () => {
+    const input = (key: string, leaseMs?: number) => ({ orgId, key, method: "POST", path: "/api/v1/scans", hash: requestHash("POST", "/api/v1/scans", { a: 1 }), leaseMs });
+
+    it("lets a retry run once the claim of a request that never finished (a crash) has expired", async () => {
+      // The first request claims the key and never completes, as when its process dies mid-way.
+      void runIdempotent(db.prisma, input("stale", 2_000), () => new Promise<never>(() => undefined));
+      const where = { organizationId_key: { organizationId: orgId, key: "stale" } };
+      let claim = await db.prisma.idempotencyKey.findUnique({ where });
+      while (!claim) {
+        await new Promise((r) => setTimeout(r, 20));
+        claim = await db.prisma.idempotencyKey.findUnique({ where });
+      }
+      await expect(runIdempotent(db.prisma, input("stale", 2_000), async () => ({ status: 201, body: { n: 1 } }))).rejects.toBeInstanceOf(ConflictError);
+      await new Promise((r) => setTimeout(r, Math.max(0, claim.expiresAt.getTime() - Date.now()) + 100));
+      const retried = await runIdempotent(db.prisma, input("stale", 2_000), async () => ({ status: 201, body: { n: 2 } }));
+      expect(retried).toEqual({ status: 201, body: { n: 2 }, replayed: false });
+      // The stored response is then kept for the full day, not the lease.
+      const row = await db.prisma.idempotencyKey.findUniqueOrThrow({ where: { organizationId_key: { organizationId: orgId, key: "stale" } } });
+      expect(row.expiresAt.getTime() - Date.now()).toBeGreaterThan(23 * 3_600_000);
+      await new Promise((r) => setTimeout(r, 2_100));
+      expect(await runIdempotent(db.prisma, input("stale", 2_000), async () => ({ status: 201, body: { n: 3 } }))).toEqual({ status: 201, body: { n: 2 }, replayed: true });
+    });
+
+    it("defaults the lease to PLUMB_IDEMPOTENCY_LEASE_SECONDS (60 s): a fresh claim still answers 409", async () => {
+      void runIdempotent(db.prisma, input("fresh"), () => new Promise<never>(() => undefined));
+      const where = { organizationId_key: { organizationId: orgId, key: "fresh" } };
+      let row = await db.prisma.idempotencyKey.findUnique({ where });
+      while (!row) {
+        await new Promise((r) => setTimeout(r, 20));
+        row = await db.prisma.idempotencyKey.findUnique({ where });
+      }
+      const lease = row.expiresAt.getTime() - row.createdAt.getTime();
+      expect(lease).toBeGreaterThan(55_000);
+      expect(lease).toBeLessThan(65_000);
+      await expect(runIdempotent(db.prisma, input("fresh"), async () => ({ status: 201, body: {} }))).rejects.toBeInstanceOf(ConflictError);
+    });
+  });
+
   describe("hitRateLimit", () => {
     it("counts per key in the database and throws 429 with headers past the limit", async () => {
       const key = `test:${Math.random()}`;
@@ -91,6 +129,60 @@ describe("lib/http against the database", () => {
       const key = `test:par:${Math.random()}`;
       const results = await Promise.allSettled(Array.from({ length: 12 }, () => hitRateLimit(db.prisma, key, 5, 60)));
       expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(5);
+    });
+
+    /** The same database, counting the queries hitRateLimit sends. */
+    const counting = () => {
+      const c = { queries: 0, db: undefined as unknown as Prisma };
+      c.db = new Proxy(db.prisma, {
+        get(target, prop, receiver) {
+          const v = Reflect.get(target, prop, receiver);
+          if (typeof prop === "string" && prop.startsWith("$query") && typeof v === "function") {
+            return (...args: unknown[]) => {
+              c.queries++;
+              return (v as (...a: unknown[]) => unknown).apply(target, args);
+            };
+          }
+          return v;
+        },
+      });
+      return c;
+    };
+
+    it("answers 429 from memory once the limit is known to be used: no query per refused request", async () => {
+      const key = `test:mem:${Math.random()}`;
+      const c = counting();
+      for (let i = 0; i < 3; i++) await hitRateLimit(c.db, key, 3, 60);
+      const afterLimit = c.queries;
+      for (let i = 0; i < 200; i++) await expect(hitRateLimit(c.db, key, 3, 60)).rejects.toBeInstanceOf(RateLimitedError);
+      expect(c.queries).toBe(afterLimit);
+    });
+
+    it("writes hits in batches far from the limit, and still stops at exactly the limit", async () => {
+      const key = `test:batch:${Math.random()}`;
+      const c = counting();
+      let passed = 0;
+      for (let i = 0; i < 700; i++) {
+        try {
+          await hitRateLimit(c.db, key, 600, 60);
+          passed++;
+        } catch (err) {
+          expect(err).toBeInstanceOf(RateLimitedError);
+        }
+      }
+      // Crossing a window boundary mid-loop would restart the count; then the totals differ, so say why.
+      const row = await db.prisma.rateLimitBucket.findUniqueOrThrow({ where: { key } });
+      expect(Number(row.count), "the loop crossed a minute boundary").toBe(passed);
+      expect(passed).toBe(600);
+      expect(c.queries).toBeLessThan(120);
+    });
+
+    it("sees the hits another instance wrote (the shared count) at its next sync", async () => {
+      const key = `test:shared:${Math.random()}`;
+      expect((await hitRateLimit(db.prisma, key, 5, 60)).remaining).toBe(4);
+      // Another instance used the rest of the window's budget.
+      await db.prisma.rateLimitBucket.update({ where: { key }, data: { count: 5 } });
+      await expect(hitRateLimit(db.prisma, key, 5, 60)).rejects.toBeInstanceOf(RateLimitedError);
     });
 
     it("starts a fresh window when the old one is over", async () => {

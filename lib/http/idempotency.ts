@@ -2,11 +2,18 @@ import type { Prisma } from "@/lib/db";
 import { sha256Hex } from "@/lib/crypto/hash";
 import { isUniqueViolation } from "@/lib/services/prisma-errors";
 import { ConflictError, InvalidParamsError } from "./errors";
+import { idempotencyLeaseMs } from "./settings";
 
-// Idempotency-Key for credit-charging POSTs (DESIGN.md §3). The first request with a key claims it by
+// Idempotency-Key for credit-charging POSTs (the API contract, lib/api/contract and the OpenAPI document in lib/api/openapi.ts). The first request with a key claims it by
 // inserting a row (unique per organization); its response is stored on the row. A repeat with the same
 // request gets that stored response back and runs nothing; the same key with a different request, or while
 // the first is still running, is a 409 conflict. 5xx responses are not stored, so a retry can succeed.
+//
+// A claim is a lease: until its request stores a response, the row expires after the lease
+// (PLUMB_IDEMPOTENCY_LEASE_SECONDS, default 60 s) instead of the 24 hours a stored response is kept. A first
+// request that crashed mid-way (process killed, instance gone) therefore blocks its retries for a minute, not
+// a day; the retry finds the expired claim, removes it and runs. Keep the lease longer than the slowest
+// idempotent request: a request still running when its lease ends can be run a second time by a retry.
 
 const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
 const TTL_MS = 24 * 60 * 60 * 1000;
@@ -49,7 +56,7 @@ export function requestHash(method: string, path: string, body: unknown): string
  */
 export async function runIdempotent(
   db: Prisma,
-  input: { orgId: string; key: string; method: string; path: string; hash: string },
+  input: { orgId: string; key: string; method: string; path: string; hash: string; leaseMs?: number },
   exec: () => Promise<StoredResponse>,
 ): Promise<StoredResponse & { replayed: boolean }> {
   const claim = () =>
@@ -60,7 +67,7 @@ export async function runIdempotent(
         method: input.method,
         path: input.path,
         requestHash: input.hash,
-        expiresAt: new Date(Date.now() + TTL_MS),
+        expiresAt: new Date(Date.now() + (input.leaseMs ?? idempotencyLeaseMs())),
       },
       select: { id: true },
     });
@@ -98,11 +105,12 @@ export async function runIdempotent(
   if (result.status >= 500) {
     await db.idempotencyKey.delete({ where: { id: rowId } }).catch(() => undefined);
   } else {
-    await db.idempotencyKey.update({
+    // updateMany: a claim whose lease ran out may have been taken over (deleted) meanwhile; ours then stays unsaved.
+    await db.idempotencyKey.updateMany({
       where: { id: rowId },
       // Stored as a JSON string: a jsonb object would come back with its keys reordered, and a replay should
       // be the first response byte for byte.
-      data: { statusCode: result.status, responseBody: JSON.stringify(result.body ?? null) },
+      data: { statusCode: result.status, responseBody: JSON.stringify(result.body ?? null), expiresAt: new Date(Date.now() + TTL_MS) },
     });
   }
   return { ...result, replayed: false };

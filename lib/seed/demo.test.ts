@@ -22,6 +22,7 @@ describe("seedDemo", () => {
 
     expect(await seedDemo(db.prisma)).toEqual({ created: false, reason: "database-not-empty" });
     expect(await db.prisma.user.count()).toBe(1);
+    expect(first.sampleDomainId).toBeUndefined();
   });
 
   it("does nothing when the database already has users", async () => {

@@ -138,4 +138,31 @@ describe("/api/v1/api-keys", () => {
     // ...and the key still works.
     expect((await apiClient(server.baseUrl, server.seeded.a.apiKey)("GET", "/api/v1/api-keys")).status).toBe(200);
   });
+
+  it("matches the SHA-256 of the whole key: a key with a real key's prefix and another remainder is 401", async () => {
+    const real = server.seeded.a.apiKey;
+    expect((await apiClient(server.baseUrl, real)("GET", "/api/v1/domains")).status).toBe(200);
+    const prefix = real.slice(0, 12);
+    const flipped = real.slice(0, -1) + (real.endsWith("0") ? "1" : "0");
+    for (const forged of [flipped, `${prefix}${"0".repeat(real.length - 12)}`, `${prefix}${real.slice(12).split("").reverse().join("")}`, prefix]) {
+      expect(forged).not.toBe(real);
+      expectError(await apiClient(server.baseUrl, forged)("GET", "/api/v1/domains"), 401, "unauthorized");
+    }
+  });
+
+  it("refuses to revoke a key holding scopes beyond the caller's own (403), and allows it within them", async () => {
+    const admin = apiClient(server.baseUrl, server.seeded.a.apiKey);
+    const keysOnly = apiClient(server.baseUrl, server.seeded.keysOnly);
+    // keys:write alone must not switch off the owner's `all` key, nor a key with scopes it lacks.
+    const e = expectError(await keysOnly("DELETE", `/api/v1/api-keys/${server.seeded.a.apiKeyId}`), 403, "forbidden");
+    expect(e.message).toMatch(/all/);
+    const wider = (await admin("POST", "/api/v1/api-keys", { json: { name: "wider", scopes: ["keys:write", "scans:write"] } })).body.data;
+    expectError(await keysOnly("DELETE", `/api/v1/api-keys/${wider.id}`), 403, "forbidden");
+    expect((await admin("GET", "/api/v1/api-keys?limit=100")).body.data.find((k: { id: string }) => k.id === server.seeded.a.apiKeyId).revoked_at).toBeNull();
+    expect((await admin("GET", "/api/v1/domains")).status).toBe(200);
+    // A key within its own scopes it may revoke; the `all` key may revoke anything.
+    const peer = (await admin("POST", "/api/v1/api-keys", { json: { name: "peer", scopes: ["keys:write"] } })).body.data;
+    expect((await keysOnly("DELETE", `/api/v1/api-keys/${peer.id}`)).status).toBe(200);
+    expect((await admin("DELETE", `/api/v1/api-keys/${wider.id}`)).status).toBe(200);
+  });
 });

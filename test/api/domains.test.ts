@@ -4,6 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedApiKey, seedOrg, startServer, type SeededOrg, type TestServer, SERVER_START_TIMEOUT } from "@/test/support/server";
 import { startFixtureServer, type FixtureServer } from "@/test/support/fixture-server";
+import { freePort } from "@/test/support/server";
 import { apiClient, expectError } from "./api-client";
 
 interface Seed {
@@ -18,9 +19,20 @@ describe("/api/v1/domains", () => {
   const dirs: string[] = [];
   let a: ReturnType<typeof apiClient>;
   let b: ReturnType<typeof apiClient>;
+  // Local sites, started before the server so that exactly their origins go into its SSRF allow-list.
+  const pool: Site[] = [];
+  let elsewhere: Site;
+  let redirector: Site;
+  let notAllowedPort: number;
 
   beforeAll(async () => {
+    for (let i = 0; i < 4; i++) pool.push(await newSite());
+    elsewhere = await newSite("127.0.0.2");
+    // The domain's own site sends every request to the other host (fixture rules are read at start).
+    redirector = await newSite("127.0.0.1", { "*": { status: 302, redirect: `${elsewhere.fixture.origin}/` }, "/.well-known/plumb-verification.txt": { status: 302, redirect: `${elsewhere.fixture.origin}/.well-known/plumb-verification.txt` } });
+    notAllowedPort = await freePort();
     server = await startServer<Seed>({
+      privateTargets: [...pool, elsewhere, redirector].map((s) => s.fixture.origin),
       seed: async (db) => {
         const orgA = await seedOrg(db, { name: "Domains A", scopes: "all" });
         const orgB = await seedOrg(db, { name: "Domains B", scopes: "domains:write" });
@@ -36,11 +48,21 @@ describe("/api/v1/domains", () => {
     await server?.stop();
   });
 
-  /** A local site whose files are written after the domain exists (the token is only known then). */
-  async function site(): Promise<{ fixture: FixtureServer; write(file: string, content: string): void }> {
+  interface Site {
+    fixture: FixtureServer;
+    write(file: string, content: string): void;
+  }
+  /** A local site from the pool, whose files are written after the domain exists (the token is only known then). */
+  async function site(): Promise<Site> {
+    const next = pool.shift();
+    if (!next) throw new Error("The pool of allow-listed sites is used up: start more in beforeAll.");
+    return next;
+  }
+  async function newSite(host: "127.0.0.1" | "127.0.0.2" = "127.0.0.1", rules?: Record<string, unknown>): Promise<Site> {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), "plumb-verify-site-"));
     dirs.push(root);
-    const fixture = await startFixtureServer({ root });
+    if (rules) fs.writeFileSync(path.join(root, "_headers.json"), JSON.stringify(rules));
+    const fixture = await startFixtureServer({ root, host });
     fixtures.push(fixture);
     return {
       fixture,
@@ -103,8 +125,6 @@ describe("/api/v1/domains", () => {
     [{ hostname: "intranet" }],
     [{ hostname: "example.com:99999" }],
     [{ url: "ftp://example.com" }],
-    [{ url: "https://example.com/path" }],
-    [{ url: "https://example.com/?q=1" }],
     [{ url: "example.com" }],
     [{ hostname: "a.com", url: "https://a.com" }],
     [{}],
@@ -221,5 +241,27 @@ describe("/api/v1/domains", () => {
     s.write(".well-known/plumb-verification.txt", `# plumb\n${d.verify_token}\n`);
     const ok = await a("POST", `/api/v1/domains/${d.id}/verify`);
     expect(ok.body.data).toMatchObject({ verified: true, method: "file" });
+  });
+
+  it("refuses a proof reached through a redirect to another host, and says why in the answer", async () => {
+    const d = (await a("POST", "/api/v1/domains", { json: { url: redirector.fixture.origin } })).body.data;
+    // The other host carries this domain's token in every form; the domain's own site redirects there.
+    elsewhere.write("index.html", `<html><head><meta name="plumb-site-verification" content="${d.verify_token}"></head></html>`);
+    elsewhere.write(".well-known/plumb-verification.txt", `${d.verify_token}\n`);
+    const r = await a("POST", `/api/v1/domains/${d.id}/verify`);
+    expect(r.status).toBe(200);
+    expect(r.body.data.verified).toBe(false);
+    const lines: string[] = r.body.data.reason.split("\n");
+    expect(lines.find((l) => l.startsWith("meta:"))).toMatch(new RegExp(`refused to follow the redirect .*another host \\(${elsewhere.fixture.host.replace(/\./g, "\\.")}:`));
+    expect(lines.find((l) => l.startsWith("file:"))).toMatch(/refused to follow the redirect .*another host/);
+    expect((await a("GET", `/api/v1/domains/${d.id}`)).body.data.verified).toBe(false);
+  });
+
+  it("reaches only allow-listed private origins: another loopback port is refused as private", async () => {
+    const d = (await a("POST", "/api/v1/domains", { json: { url: `http://127.0.0.1:${notAllowedPort}` } })).body.data;
+    const r = await a("POST", `/api/v1/domains/${d.id}/verify`);
+    expect(r.body.data.verified).toBe(false);
+    expect(r.body.data.reason).toMatch(/meta: refused, 127\.0\.0\.1 resolves to a private address/);
+    expect(r.body.data.domain).toMatchObject({ verification_lost_at: null, verification_lost_reason: null });
   });
 });

@@ -45,6 +45,7 @@ beforeAll(async () => {
   site = await startFixtureServer({ root: siteDir });
   server = await startServer<Seeded>({
     env: { PLUMB_JOBS_CRON: "off" },
+    privateTargets: [site.origin],
     seed: async (db) => {
       const a = await seedOrg(db, { scopes: "all" });
       const poor = await seedOrg(db, { scopes: "all" });

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApiKey } from "@/lib/services/api-keys/create-api-key";
 import { seedOrg, startServer, SERVER_START_TIMEOUT, type SeededOrg, type TestServer } from "@/test/support/server";
 import { apiClient, expectError } from "./api-client";
+import { scopesForRole } from "@/lib/http/session-caller";
 
 interface Seed {
   solo: SeededOrg;
@@ -96,6 +97,19 @@ describe("/api/v1 with the dashboard session", () => {
     expect((await call("GET", "/api/v1/domains")).status).toBe(200);
     expectError(await call("POST", "/api/v1/domains", { json: { hostname: "v.example.com" } }), 403, "forbidden");
     expectError(await call("GET", "/api/v1/api-keys"), 403, "forbidden");
+    // The audit log is for owners and admins (Settings → Audit log says the same).
+    expectError(await call("GET", "/api/v1/audit-events"), 403, "forbidden");
+    expectError(await call("GET", "/api/v1/audit-events/export"), 403, "forbidden");
+  });
+
+  it("gives the audit log to owners and admins only", async () => {
+    expect(scopesForRole("owner")).toEqual(["*"]);
+    expect(scopesForRole("admin")).toEqual(["*"]);
+    expect(scopesForRole("member")).not.toContain("audit:read");
+    expect(scopesForRole("viewer")).not.toContain("audit:read");
+    expect(scopesForRole("viewer")).toContain("findings:read");
+    const cookie = await signIn(server.baseUrl, server.seeded.solo.email, server.seeded.solo.password);
+    expect((await apiClient(server.baseUrl, undefined, { Cookie: cookie })("GET", "/api/v1/audit-events")).status).toBe(200);
   });
 
   it("refuses cross-origin writes made with the session cookie", async () => {

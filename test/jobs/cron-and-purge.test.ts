@@ -71,12 +71,22 @@ describe("purge-expired-idempotency-keys (the real function, through send())", (
       ],
     });
 
+    // An alert delivery past PLUMB_ALERT_DELIVERY_RETENTION_DAYS (90) and a recent one.
+    const channel = await db.prisma.alertChannel.create({ data: { organizationId: org.id, kind: "webhook", name: "hook", triggers: ["scan.finished"] } });
+    await db.prisma.alertDelivery.createMany({
+      data: [
+        { organizationId: org.id, channelId: channel.id, eventKey: "scan-finished:old", trigger: "scan.finished", payload: {}, createdAt: new Date(Date.now() - 100 * 24 * 3600_000) },
+        { organizationId: org.id, channelId: channel.id, eventKey: "scan-finished:new", trigger: "scan.finished", payload: {} },
+      ],
+    });
+
     const { ids } = await send(maintenancePurgeRequested.create({ reason: "test" }));
     expect(ids).toHaveLength(1);
     const run = await waitForFunctionRun(db, "plumb-purge-expired-idempotency-keys");
     expect(run.id).not.toBe("old-done");
     expect(run.status).toBe("completed");
-    expect(run.output).toEqual({ idempotencyKeysDeleted: 2, rateLimitBucketsDeleted: 1, jobRunsDeleted: 1 });
+    expect(run.output).toMatchObject({ idempotencyKeysDeleted: 2, rateLimitBucketsDeleted: 1, jobRunsDeleted: 1, alertDeliveriesDeleted: 1, creditMismatches: 0 });
+    expect((await db.prisma.alertDelivery.findMany({ where: { channelId: channel.id } })).map((d) => d.eventKey)).toEqual(["scan-finished:new"]);
     expect(await db.prisma.jobRun.findUnique({ where: { id: "old-done" } })).toBeNull();
     expect(await db.prisma.jobRun.findUnique({ where: { id: "recent-done" } })).not.toBeNull();
     expect((await db.prisma.idempotencyKey.findMany()).map((k) => k.key)).toEqual(["live"]);

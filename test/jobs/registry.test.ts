@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { cron } from "inngest";
-import { buildRegistry, UnsupportedInEmbeddedMode } from "@/lib/jobs/embedded/registry";
+import { buildRegistry, concurrencyGroup, throttleKey, UnsupportedInEmbeddedMode } from "@/lib/jobs/embedded/registry";
 import { functions } from "@/inngest/functions";
 import { inngest } from "@/inngest/client";
 import { testClient } from "./helpers";
@@ -30,13 +30,15 @@ describe("embedded registry", () => {
 
   const t = [{ event: "a/b" }] as const;
   it.each([
-    ["throttle", () => client.createFunction({ id: "bad", triggers: [...t], throttle: { limit: 1, period: "1s" } }, noop)],
     ["batchEvents", () => client.createFunction({ id: "bad", triggers: [...t], batchEvents: { maxSize: 10, timeout: "5s" } }, noop)],
     ["debounce", () => client.createFunction({ id: "bad", triggers: [...t], debounce: { period: "5s" } }, noop)],
     ["rateLimit", () => client.createFunction({ id: "bad", triggers: [...t], rateLimit: { limit: 1, period: "1m" } }, noop)],
     ["cancelOn", () => client.createFunction({ id: "bad", triggers: [...t], cancelOn: [{ event: "a/cancel", match: "data.id" }] }, noop)],
     ["idempotency", () => client.createFunction({ id: "bad", triggers: [...t], idempotency: "event.data.id" }, noop)],
-    ["keyed concurrency", () => client.createFunction({ id: "bad", triggers: [...t], concurrency: { limit: 1, key: "event.data.org" } }, noop)],
+    ["account-scoped concurrency", () => client.createFunction({ id: "bad", triggers: [...t], concurrency: { limit: 1, key: "event.data.org", scope: "account" } }, noop)],
+    ["a computed concurrency key", () => client.createFunction({ id: "bad", triggers: [...t], concurrency: { limit: 1, key: "event.data.a + event.data.b" } }, noop)],
+    ["two keyed concurrency limits", () => client.createFunction({ id: "bad", triggers: [...t], concurrency: [{ limit: 1, key: "event.data.a" }, { limit: 1, key: "event.data.b" }] }, noop)],
+    ["a throttle with a computed key", () => client.createFunction({ id: "bad", triggers: [...t], throttle: { limit: 1, period: "1s", key: "event.data.a + 1" } }, noop)],
   ])("refuses %s at registration", (_label, make) => {
     expect(() => buildRegistry(client, [make()], 4)).toThrow(UnsupportedInEmbeddedMode);
   });
@@ -56,8 +58,37 @@ describe("embedded registry", () => {
     expect(() => buildRegistry(client, [wild], 4)).toThrow(/wildcard/);
   });
 
-  it("accepts every function Plumb ships", () => {
+  it("maps keyed concurrency (per key, plus a global limit) and throttle", () => {
+    const fn = client.createFunction(
+      {
+        id: "fair",
+        triggers: [...t],
+        concurrency: [{ key: "event.data.orgId", limit: 2 }, { limit: 5 }],
+        throttle: { limit: 3, period: "1m", burst: 1, key: "event.data.orgId" },
+      },
+      noop,
+    );
+    const [spec] = buildRegistry(client, [fn], 4);
+    expect(spec.concurrency).toBe(5);
+    expect(spec.keyedConcurrency).toEqual({ expression: "event.data.orgId", path: ["data", "orgId"], limit: 2 });
+    expect(spec.throttle).toEqual({ limit: 3, burst: 1, periodMs: 60_000, keyPath: ["data", "orgId"] });
+    expect(concurrencyGroup(spec, { data: { orgId: "org_1" } })).toBe("org_1");
+    expect(concurrencyGroup(spec, { data: {} })).toBeUndefined();
+    expect(throttleKey(spec, { data: { orgId: 7 } })).toBe("7");
+  });
+
+  it("accepts step.sendEvent (answered by the engine) ", () => {
+    const sends = client.createFunction({ id: "sends", triggers: [...t] }, async ({ step }) => {
+      await step.sendEvent("emit", { name: "a/c", data: {} });
+    });
+    expect(() => buildRegistry(client, [sends], 4)).not.toThrow();
+  });
+
+  it("accepts every function Plumb ships, the scan keyed per organization", () => {
     const specs = buildRegistry(inngest, functions, 4);
     expect(specs.map((s) => s.slug)).toContain("plumb-purge-expired-idempotency-keys");
+    expect(specs.map((s) => s.slug)).toContain("plumb-outbox-sweep");
+    const scan = specs.find((s) => s.slug === "plumb-scan-requested");
+    expect(scan?.keyedConcurrency).toMatchObject({ expression: "event.data.organizationId" });
   });
 });

@@ -111,11 +111,12 @@ describe("dashboard read models", () => {
     expect(await countOpenFindingsBySeverity(orgB)).toEqual({ critical: 0, high: 0, medium: 0, low: 0, info: 0 });
   });
 
-  it("score history: succeeded scans only, oldest first, scoped to the organization", async () => {
+  it("score history: the composed result after each succeeded scan, oldest first, scoped to the organization", async () => {
     const history = await listDomainScoreHistory({ orgId: orgA, domainId });
+    // Composed from the pillar scores (90 and 70), not the scans' own score fields.
     expect(history.map((h) => [h.scanId, h.score])).toEqual([
-      [scan1, 70],
-      [scan2, 85],
+      [scan1, 80],
+      [scan2, 80],
     ]);
     expect(history[0].scores).toEqual({ accessibility: 90, security: 70 });
     expect(await listDomainScoreHistory({ orgId: orgB, domainId })).toEqual([]);
@@ -137,7 +138,20 @@ describe("dashboard read models", () => {
   it("the public directory lists only verified, opted-in domains and exposes no secrets", async () => {
     const listed = await listDirectoryDomains();
     expect(listed.map((d) => d.host)).toEqual(["a.example"]);
-    expect(Object.keys(listed[0]).sort()).toEqual(["description", "host", "id", "lastGrade", "lastScore", "organizationName", "scheme"]);
+    expect(Object.keys(listed[0]).sort()).toEqual(["description", "grade", "host", "id", "organizationName", "scannedAt", "scheme", "score"]);
+    expect(listed[0]).toMatchObject({ score: 80, grade: "C" });
     expect(JSON.stringify(listed)).not.toContain("secret-token");
+  });
+
+  it("lists a host once when two organizations verified it: the latest verification, as on its public page", async () => {
+    const older = new Date(Date.now() - 86_400_000);
+    await db.prisma.domain.create({
+      data: { organizationId: orgB, host: "shared.example", verifyToken: "t4", verifiedAt: older, directoryEnabled: true, organizationName: "Old owner" },
+    });
+    await db.prisma.domain.create({
+      data: { organizationId: orgA, host: "shared.example", verifyToken: "t5", verifiedAt: new Date(), directoryEnabled: true, organizationName: "New owner" },
+    });
+    const shared = (await listDirectoryDomains({ q: "shared", sort: "name" })).filter((d) => d.host === "shared.example");
+    expect(shared.map((d) => d.organizationName)).toEqual(["New owner"]);
   });
 });

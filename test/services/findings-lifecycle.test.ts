@@ -104,12 +104,12 @@ describe("findings across scans", () => {
   });
 
   it("resolves what a full re-scan no longer sees, keeps what it could not check and what people decided", async () => {
-    await updateFinding(t.actor, { findingId: (await byFingerprint("fp-e")).id, patch: { status: "accepted_risk" } }, db.prisma);
+    await updateFinding(t.actor, { findingId: (await byFingerprint("fp-e")).id, patch: { status: "accepted_risk", justification: "Known and tolerated" } }, db.prisma);
     // /blog fails to load this time, so D (seen only there) can't be judged; A is still there.
     const { settled } = await runScan(result([home, about], [A], [blog]));
     expect(settled.resolved).toBe(2);
     expect(await byFingerprint("fp-a")).toMatchObject({ status: "open", resolvedAt: null });
-    expect(await byFingerprint("fp-b")).toMatchObject({ status: "resolved" });
+    expect(await byFingerprint("fp-b")).toMatchObject({ status: "resolved", resolution: "scan" });
     expect((await byFingerprint("fp-b")).resolvedAt).toBeInstanceOf(Date);
     expect(await byFingerprint("fp-c")).toMatchObject({ status: "resolved" }); // site-level check, site reachable
     expect(await byFingerprint("fp-d")).toMatchObject({ status: "open" });
@@ -135,7 +135,7 @@ describe("findings across scans", () => {
     expect(recorded.regressed).toBe(1);
     expect(settled.regressions).toBe(1);
     const b = await byFingerprint("fp-b");
-    expect(b).toMatchObject({ status: "open", resolvedAt: null, regression: true, regressionCount: 1, lastScanId: scanId, evidence: "<img src=b2.png>" });
+    expect(b).toMatchObject({ status: "open", resolvedAt: null, resolution: null, regression: true, regressionCount: 1, lastScanId: scanId, evidence: "<img src=b2.png>" });
     expect(b.regressedAt).toBeInstanceOf(Date);
     expect(b.firstSeenAt).toEqual(before.firstSeenAt);
     expect(await db.prisma.findingOccurrence.count({ where: { findingId: b.id } })).toBe(2);
@@ -190,5 +190,15 @@ describe("findings across scans", () => {
     expect(after.items.map((f) => f.id).sort()).toEqual([...ids].sort());
     expect(after.items.every((f) => f.severity === "medium")).toBe(true);
     expect(await db.prisma.auditEvent.count({ where: { organizationId: t.orgId, action: "finding.bulk_update" } })).toBe(1);
+  });
+
+  it("records how a finding was resolved: manual by a member, cleared when it reopens", async () => {
+    const a = await byFingerprint("fp-a");
+    expect(await updateFinding(t.actor, { findingId: a.id, patch: { status: "resolved" } }, db.prisma)).toMatchObject({ resolution: "manual" });
+    expect(await updateFinding(t.actor, { findingId: a.id, patch: { status: "open" } }, db.prisma)).toMatchObject({ resolution: null, resolvedAt: null });
+    await bulkUpdateFindings(t.actor, { ids: [a.id], status: "resolved" }, db.prisma);
+    expect(await byFingerprint("fp-a")).toMatchObject({ status: "resolved", resolution: "manual" });
+    await bulkUpdateFindings(t.actor, { ids: [a.id], status: "open" }, db.prisma);
+    expect(await byFingerprint("fp-a")).toMatchObject({ status: "open", resolution: null });
   });
 });

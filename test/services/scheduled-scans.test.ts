@@ -4,7 +4,7 @@
 // at what the scheduler itself wrote, and at that failure path: onFailure marks the scan failed and refunds.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setDatabase, type Database } from "@/lib/db";
-import { stopJobEngine } from "@/lib/jobs";
+import { startJobEngine, stopJobEngine } from "@/lib/jobs";
 import { enqueueScheduledScans, nextRunAfter } from "@/lib/services/scans/enqueue-scheduled-scans";
 import { createTestDatabase } from "@/test/support/db";
 import { seedTenant } from "./seed";
@@ -15,7 +15,8 @@ beforeAll(async () => {
   process.env.PLUMB_JOBS_POLL_SECONDS = "0.5";
   db = await createTestDatabase();
   setDatabase(db);
-});
+  await startJobEngine();
+}, 300_000);
 afterAll(async () => {
   await stopJobEngine();
   setDatabase(undefined);
@@ -55,7 +56,7 @@ describe("enqueueScheduledScans", () => {
 
     // Same tick again (a retried step, a second runner): nothing new.
     const again = await enqueueScheduledScans({ now }, db.prisma);
-    expect(again).toEqual({ created: [], skipped: [] });
+    expect(again).toEqual({ created: [], skipped: [], more: false });
     expect(await db.prisma.scan.count({ where: { trigger: "schedule" } })).toBe(1);
     expect(await db.prisma.scan.count({ where: { domainId: { in: [later.domainId, unverified.domainId, poor.domainId] } } })).toBe(0);
 
@@ -70,5 +71,20 @@ describe("enqueueScheduledScans", () => {
     expect(failed.error).toMatch(/unreachable/);
     expect(await db.prisma.creditLedger.count({ where: { scanId: scan.id, reason: "scan_refund" } })).toBe(1);
     expect(await db.prisma.creditLedger.aggregate({ where: { organizationId: due.orgId }, _sum: { amount: true } })).toMatchObject({ _sum: { amount: 50 } });
+  });
+
+  it("works through every due domain in batches, each scan committed with its outbox row", async () => {
+    const now = new Date();
+    const tenants = [];
+    for (let i = 0; i < 5; i++) tenants.push(await seedTenant(db.prisma, { credits: 50 }));
+    for (const t of tenants) {
+      await db.prisma.domain.update({ where: { id: t.domainId }, data: { schedule: "daily", schedulePillars: ["seo"], nextScheduledAt: new Date(now.getTime() - 1000) } });
+    }
+    const out = await enqueueScheduledScans({ now, batchSize: 2, maxBatches: 10 }, db.prisma);
+    expect(out.created).toHaveLength(5);
+    expect(out.more).toBe(false);
+    const rows = await db.prisma.jobOutbox.findMany({ where: { key: { in: out.created.map((id) => `scan:${id}`) } } });
+    expect(rows).toHaveLength(5);
+    expect(rows.every((r) => r.event === "plumb/scan.requested")).toBe(true);
   });
 });

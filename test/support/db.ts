@@ -24,7 +24,8 @@ async function pgliteTemplate(): Promise<string> {
   const file = path.join(os.tmpdir(), `plumb-pglite-template-${migrationsHash()}.tar.gz`);
   if (fs.existsSync(file)) return file;
   const { PGlite } = await import("@electric-sql/pglite");
-  const pg = await PGlite.create();
+  const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
+  const pg = await PGlite.create({ extensions: { pg_trgm } });
   await applyMigrations({
     exec: async (s) => void (await pg.exec(s)),
     query: async <T>(s: string, p?: unknown[]) => (await pg.query<T>(s, p as unknown[])).rows,
@@ -42,7 +43,8 @@ async function openPgliteFromTemplate(): Promise<Database> {
   const { PrismaPGlite } = await import("pglite-prisma-adapter");
   const { PrismaClient } = await import("@/generated/prisma/client");
   const blob = new Blob([fs.readFileSync(await pgliteTemplate())]);
-  const pglite = await PGlite.create({ loadDataDir: blob });
+  const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
+  const pglite = await PGlite.create({ loadDataDir: blob, extensions: { pg_trgm } });
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
   return {
     kind: "pglite",

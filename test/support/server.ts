@@ -26,6 +26,8 @@ import { createApiKey } from "@/lib/services/api-keys/create-api-key";
 
 const ROOT = path.resolve(import.meta.dirname, "..", "..");
 const NEXT_BIN = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
+// The production server `npm start` runs (Next.js plus the socket address header, see scripts/serve.mjs).
+const SERVE = path.join(ROOT, "scripts", "serve.mjs");
 const DIST = path.join(ROOT, ".next");
 const STAMP = path.join(DIST, "plumb-build-stamp");
 const SNAPSHOTS = path.join(ROOT, ".next-test");
@@ -191,7 +193,13 @@ async function databaseTarget(dataDir: string): Promise<TestDatabaseTarget> {
   const url = throwaway.url;
   return {
     // With DATABASE_URL set the app wants real secrets (production mode): give each server throwaway ones.
-    env: { DATABASE_URL: url, NEXTAUTH_SECRET: randomBytes(32).toString("base64"), PLUMB_ENCRYPTION_KEY: randomBytes(32).toString("hex") },
+    // The test process's own secrets when it has them (test/support/test-secrets.ts), so rows it encrypts while
+    // seeding (mail bodies) decrypt in the server.
+    env: {
+      DATABASE_URL: url,
+      NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET || randomBytes(32).toString("base64"),
+      PLUMB_ENCRYPTION_KEY: process.env.PLUMB_ENCRYPTION_KEY || randomBytes(32).toString("hex"),
+    },
     open: () => openDatabase({ url }),
     dispose: throwaway.drop,
   };
@@ -211,6 +219,12 @@ export interface StartServerOptions<T> {
   seed?: (db: Prisma) => Promise<T>;
   /** Extra environment for the server process (wins over the defaults). */
   env?: Record<string, string>;
+  /**
+   * Origins (fixture sites, `http://127.0.0.1:PORT` or `127.0.0.1:PORT`) the server may reach although they
+   * are private: PLUMB_PRIVATE_TARGET_ALLOWLIST. Nothing else private is reachable, so SSRF refusals in tests
+   * still mean something. Start fixture sites before the server.
+   */
+  privateTargets?: string[];
   /** How long to wait for /api/v1/health (default 90 s: the first request opens and migrates the database). */
   readyTimeoutMs?: number;
 }
@@ -261,7 +275,7 @@ export async function startServer<T = undefined>(opts: StartServerOptions<T> = {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   let output = "";
-  const child = spawn(process.execPath, ["-e", WATCHDOG, JSON.stringify([NEXT_BIN, "start", "-p", String(port), "-H", "127.0.0.1"])], {
+  const child = spawn(process.execPath, ["-e", WATCHDOG, JSON.stringify([SERVE, "--port", String(port), "--hostname", "127.0.0.1"])], {
     cwd: ROOT,
     // Own process group, so stop() ends the server and anything it started.
     detached: true,
@@ -271,7 +285,8 @@ export async function startServer<T = undefined>(opts: StartServerOptions<T> = {
       NODE_ENV: "production",
       NEXT_TELEMETRY_DISABLED: "1",
       PLUMB_DATA_DIR: dataDir,
-      PLUMB_ALLOW_PRIVATE_TARGETS: "1",
+      PLUMB_ALLOW_PRIVATE_TARGETS: "0",
+      PLUMB_PRIVATE_TARGET_ALLOWLIST: (opts.privateTargets ?? []).map((o) => (o.includes("://") ? new URL(o).host : o)).join(","),
       PLUMB_DEMO_SEED: "0",
       PLUMB_NEXT_DIST_DIR: distDir,
       NEXTAUTH_URL: baseUrl,

@@ -58,7 +58,9 @@ export const revokeApiKeyContract = defineContract({
   method: "DELETE",
   path: "/api/v1/api-keys/{id}",
   summary: "Revoke an API key",
-  description: "The key stops working at once. Revoking a revoked key changes nothing.",
+  description:
+    "The key stops working at once. Revoking a revoked key changes nothing. A caller may only revoke keys " +
+    "whose scopes it holds itself (a `keys:write` key cannot revoke an `all` key): otherwise 403 `forbidden`.",
   tags: ["api-keys"],
   auth: "key-or-session",
   scope: "keys:write",

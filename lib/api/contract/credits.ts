@@ -6,7 +6,7 @@ export const ledgerEntrySchema = z
   .object({
     id: z.string(),
     amount: z.number().int().meta({ description: "Positive: credits added; negative: credits taken." }),
-    reason: z.enum(["grant", "monthly_grant", "scan_reserve", "scan_refund", "adjustment"]),
+    reason: z.enum(["grant", "monthly_grant", "scan_reserve", "scan_refund", "adjustment", "ai_analysis", "recheck_reserve", "recheck_refund"]),
     scan_id: z.string().nullable(),
     note: z.string().nullable(),
     period_key: z.string().nullable().meta({ description: "`monthly:YYYY-MM` on monthly free grants." }),

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { defineContract } from "../define-contract";
 import { timestamp } from "../schemas/common";
+import { pillarSchema } from "../schemas/enums";
 
 export const badgeContract = defineContract({
   id: "badge.get",
@@ -8,13 +9,31 @@ export const badgeContract = defineContract({
   path: "/api/v1/badge",
   summary: "A domain's score badge (SVG)",
   description:
-    "Shields-style SVG with the latest score and grade. Grey `unverified` until the domain is verified, `no scan` " +
-    "before its first finished scan. Cached publicly for 5 minutes. Unknown ids get the 404 error envelope.",
+    "Shields-style SVG with the domain's composed result: each pillar from the latest finished scan that covered " +
+    "it (with at least the domain's page count), the overall grade capped by the worst open, in-progress or " +
+    "accepted-risk finding. Grey `unverified` until the domain is verified, `no scan` before its first counting " +
+    "scan. `pillar=` draws one pillar (`not scanned` when none covered it). A listed domain's badge links to its " +
+    "public directory page.\n\n" +
+    "**Unknown ids answer 404 with an SVG body** (`plumb | unknown`), not the JSON envelope, so an `<img>` still " +
+    "shows an image. Not rate limited (image proxies such as GitHub's camo fetch it from a few addresses): it is " +
+    "served from memory. Every answer carries an `ETag`; `If-None-Match` with it answers 304. `Cache-Control: " +
+    "public, max-age=60, stale-while-revalidate=600`.",
   tags: ["public"],
   auth: "public",
-  query: z.object({ id: z.string().min(1).max(64).meta({ description: "The domain id." }) }),
-  response: { kind: "raw", contentType: "image/svg+xml", description: "The badge." },
-  rateLimit: { by: "ip", limit: 600, windowSeconds: 60 },
+  query: z.object({
+    id: z.string().min(1).max(200).meta({ description: "The domain id." }),
+    style: z.enum(["flat", "flat-square", "for-the-badge"]).default("flat").meta({ description: "`flat` (default), `flat-square` or `for-the-badge`." }),
+    pillar: pillarSchema.optional().meta({ description: "One pillar's score instead of the overall result." }),
+  }),
+  response: {
+    kind: "raw",
+    contentType: "image/svg+xml",
+    description: "The badge. Also the body of the 404 for an unknown id (`plumb | unknown`); 304 (no body) when `If-None-Match` matches.",
+  },
+  rawErrors: [
+    { status: 304, description: "Not modified: the `If-None-Match` ETag is current." },
+    { status: 404, description: "Unknown domain id: an SVG badge reading `plumb | unknown` (image/svg+xml), not the envelope.", contentType: "image/svg+xml" },
+  ],
 });
 
 export const auditLeadBody = z.object({

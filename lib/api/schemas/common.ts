@@ -22,6 +22,17 @@ export const ERROR_CODES = [
   "domain_not_verified",
   "insufficient_credits",
   "rate_limited",
+  "bad_request",
+  "method_not_allowed",
+  "payload_too_large",
+  // 403 for a dashboard session in an organization that requires two-factor sign-in the user has not set up.
+  "two_factor_required",
+  // 409: a report export asked for while it is still queued or running (GET /reports/{id}/download).
+  "export_not_ready",
+  // 410: an expired export, or an expired or revoked share link.
+  "gone",
+  // 424: an integration's provider refused the credential or request, or could not be reached (message says which).
+  "provider_error",
   "internal",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

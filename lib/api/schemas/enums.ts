@@ -1,9 +1,12 @@
 import { z } from "zod";
+import { PILLARS } from "@/lib/scanner/types";
 
-// The status and kind enums of DESIGN.md §3, shared by every contract.
-export const pillarSchema = z.enum(["accessibility", "security", "cookies", "trackers", "privacy", "performance", "seo"]).meta({ id: "Pillar" });
+// The status and kind enums of the API contract (lib/api/contract), shared by every contract.
+// The one pillar list is the scanner's (lib/scanner/types.ts); everything else derives from it.
+export const pillarSchema = z.enum(PILLARS).meta({ id: "Pillar" });
 export const severitySchema = z.enum(["critical", "high", "medium", "low", "info"]).meta({ id: "Severity" });
 export const findingStatusSchema = z.enum(["open", "in_progress", "resolved", "accepted_risk", "false_positive"]).meta({ id: "FindingStatus" });
+export const findingResolutionSchema = z.enum(["scan", "verified", "claimed_upstream", "manual"]).meta({ id: "FindingResolution" });
 export const scanStatusSchema = z.enum(["queued", "running", "succeeded", "failed", "canceled"]).meta({ id: "ScanStatus" });
 export const taskStatusSchema = z.enum(["todo", "in_progress", "done"]).meta({ id: "TaskStatus" });
 export const integrationStatusSchema = z.enum(["connected", "disconnected", "syncing", "error"]).meta({ id: "IntegrationStatus" });

@@ -1,15 +1,16 @@
-// The embedded job engine (DESIGN.md §4): pg-boss on the application's own database holds one queue per
+// The embedded job engine (docs/architecture.md, "Running modes"): pg-boss on the application's own database holds one queue per
 // Inngest function; each job advances one run through the real serve() handler (driver.ts) and, when the
 // run must wait (sleep, retry backoff), leaves a delayed job behind. Cron triggers are pg-boss schedules.
 import { createHash, randomUUID } from "node:crypto";
 import { serve } from "inngest/next";
 import type { Inngest, InngestFunction } from "inngest";
-import { PgBoss, fromPglite, type JobWithMetadata, type Queue } from "pg-boss";
+import { PgBoss, fromPglite, type JobInsert, type JobWithMetadata, type Queue } from "pg-boss";
 import { z } from "zod";
 import type { Database } from "@/lib/db";
 import { driveRun, type SliceResult } from "./driver";
 import type { SerializedError } from "./protocol";
-import { buildRegistry, type FunctionSpec } from "./registry";
+import { clearEmbeddedEventSink, setEmbeddedEventSink } from "./event-api";
+import { buildRegistry, concurrencyGroup, throttleKey, type FunctionSpec } from "./registry";
 import { RunStore, type RunRecord } from "./store";
 
 export interface EngineTiming {
@@ -52,8 +53,13 @@ export interface EmbeddedEngineOptions {
   client: Inngest.Any;
   functions: InngestFunction.Any[];
   timing?: Partial<EngineTiming>;
-  /** Register cron schedules and run pg-boss's cron worker (default true). */
+  /** Register cron schedules and run pg-boss's cron worker (default true; never without `work`). */
   cron?: boolean;
+  /**
+   * Run workers (default true). false: a sender only, for PLUMB_ROLE=web processes on PostgreSQL — events
+   * become jobs in the shared pg-boss queues and the worker processes run them.
+   */
+  work?: boolean;
   logger?: EngineLogger;
 }
 
@@ -83,8 +89,9 @@ function runIdFor(slug: string, eventId: string): string {
   return createHash("sha256").update(`${slug}\u0000${eventId}`).digest("hex").slice(0, 32);
 }
 
-function createBoss(db: Database, timing: EngineTiming, cron: boolean): PgBoss {
+function createBoss(db: Database, timing: EngineTiming, cron: boolean, work: boolean): PgBoss {
   const common = {
+    supervise: work,
     superviseIntervalSeconds: timing.superviseIntervalSeconds,
     monitorIntervalSeconds: Math.max(1, timing.superviseIntervalSeconds),
     schedule: cron,
@@ -104,6 +111,8 @@ function createBoss(db: Database, timing: EngineTiming, cron: boolean): PgBoss {
 export class EmbeddedEngine {
   private readonly byEvent = new Map<string, FunctionSpec[]>();
   private readonly bySlug = new Map<string, FunctionSpec>();
+  /** Runs executing in this process per keyed-concurrency group. */
+  private readonly activeGroups = new Map<string, number>();
   private stopped = false;
 
   private constructor(
@@ -113,6 +122,7 @@ export class EmbeddedEngine {
     private readonly store: RunStore,
     private readonly timing: EngineTiming,
     private readonly log: EngineLogger,
+    private readonly working: boolean,
   ) {
     for (const spec of specs) {
       this.bySlug.set(spec.slug, spec);
@@ -123,23 +133,28 @@ export class EmbeddedEngine {
   static async start(opts: EmbeddedEngineOptions): Promise<EmbeddedEngine> {
     const timing = { ...DEFAULT_TIMING, ...opts.timing };
     const log = opts.logger ?? consoleLogger;
-    const cron = opts.cron ?? true;
+    const work = opts.work ?? true;
+    const cron = (opts.cron ?? true) && work;
     // Refuses unsupported features before anything touches the database.
     const specs = buildRegistry(opts.client, opts.functions, timing.defaultConcurrency);
     const handler = serve({ client: opts.client, functions: opts.functions });
-    const boss = createBoss(opts.db, timing, cron);
+    const boss = createBoss(opts.db, timing, cron, work);
     boss.on("error", (err: Error) => log.error(`pg-boss: ${err.message}`));
     await boss.start();
     // The Next.js adapter only reads standard Request fields; the executor never has a NextRequest to give it.
     const post = handler.POST as unknown as (req: Request) => Promise<Response>;
-    const engine = new EmbeddedEngine(boss, specs, post, new RunStore(opts.db.prisma), timing, log);
+    const engine = new EmbeddedEngine(boss, specs, post, new RunStore(opts.db.prisma), timing, log, work);
     try {
       await engine.ensureQueues();
-      // PGlite belongs to this one process, so a job still marked active was held by a process that died:
-      // hand it back now instead of waiting for its heartbeat to lapse.
-      if (opts.db.kind === "pglite") await engine.releaseOrphanedJobs();
-      if (cron) await engine.syncSchedules();
-      await engine.startWorkers();
+      if (work) {
+        // PGlite belongs to this one process, so a job still marked active was held by a process that died:
+        // hand it back now instead of waiting for its heartbeat to lapse.
+        if (opts.db.kind === "pglite") await engine.releaseOrphanedJobs();
+        if (cron) await engine.syncSchedules();
+        await engine.startWorkers();
+      }
+      // step.sendEvent() in embedded mode: the client's event API calls land here (./event-api.ts).
+      setEmbeddedEventSink((events) => engine.send(events), engine);
     } catch (err) {
       await boss.stop({ graceful: false, close: true }).catch(() => undefined);
       throw err;
@@ -152,6 +167,11 @@ export class EmbeddedEngine {
     return this.boss;
   }
 
+  /** False for a sender-only engine (PLUMB_ROLE=web): it enqueues, other processes run. */
+  get isWorking(): boolean {
+    return this.working;
+  }
+
   /** The functions this engine runs, as serve() names them. */
   get functionSlugs(): string[] {
     return this.specs.map((s) => s.slug);
@@ -162,21 +182,28 @@ export class EmbeddedEngine {
     if (this.stopped) throw new Error("The embedded job engine is stopped");
     const ids: string[] = [];
     const runs: { functionId: string; runId: string }[] = [];
+    const byQueue = new Map<string, JobInsert[]>();
     for (const e of events) {
       const event = { name: e.name, data: e.data ?? {}, id: e.id ?? randomUUID(), ts: e.ts ?? Date.now() };
       ids.push(event.id);
       for (const spec of this.byEvent.get(event.name) ?? []) {
         const runId = runIdFor(spec.slug, event.id);
-        await this.enqueueRun(spec, runId, event);
+        const group = concurrencyGroup(spec, event);
+        const jobs = byQueue.get(spec.queue) ?? [];
+        jobs.push({ data: { runId, event }, singletonKey: runId, ...(group !== undefined ? { group: { id: group } } : {}) });
+        byQueue.set(spec.queue, jobs);
         runs.push({ functionId: spec.slug, runId });
       }
     }
+    // One INSERT per queue (a dispatcher's batch of outbox rows); a run already queued is skipped by its key.
+    for (const [queue, jobs] of byQueue) await this.whileWarningIfSlow(queue, () => this.boss.insert(queue, jobs));
     return { ids, runs };
   }
 
   async stop(): Promise<void> {
     if (this.stopped) return;
     this.stopped = true;
+    clearEmbeddedEventSink(this);
     await this.boss.stop({ graceful: true, close: true, timeout: this.timing.stopTimeoutSeconds * 1000 });
   }
 
@@ -247,6 +274,9 @@ export class EmbeddedEngine {
         spec.queue,
         {
           localConcurrency: spec.concurrency,
+          // Keyed concurrency: pg-boss counts active jobs per group in the database, so the per-key limit
+          // holds across every worker process; runs without the key (group null) are not limited by it.
+          ...(spec.keyedConcurrency ? { groupConcurrency: spec.keyedConcurrency.limit } : {}),
           batchSize: 1,
           includeMetadata: true,
           pollingIntervalSeconds: this.timing.pollingIntervalSeconds,
@@ -261,18 +291,36 @@ export class EmbeddedEngine {
     }
   }
 
-  private async enqueueRun(spec: FunctionSpec, runId: string, event: unknown, startAfter?: Date): Promise<void> {
+  /**
+   * Queues the next slice of a run. `event` goes into the job only when the run may not exist yet (its first
+   * job); `groupFrom` is the event the keyed-concurrency group is computed from (every job of a run carries
+   * the group, so a run waking from a sleep counts against its key again).
+   */
+  private async enqueueRun(
+    spec: FunctionSpec,
+    runId: string,
+    opts: { event?: unknown; groupFrom?: unknown; startAfter?: Date },
+  ): Promise<void> {
+    const { event, startAfter } = opts;
+    const group = concurrencyGroup(spec, opts.groupFrom ?? event);
+    await this.whileWarningIfSlow(spec.queue, () =>
+      this.boss.send(spec.queue, event === undefined ? { runId } : { runId, event }, {
+        singletonKey: runId,
+        ...(startAfter ? { startAfter } : {}),
+        ...(group !== undefined ? { group: { id: group } } : {}),
+      }),
+    );
+  }
+
+  private async whileWarningIfSlow<T>(queue: string, fn: () => Promise<T>): Promise<T> {
     // On PGlite an insert issued while a Prisma interactive transaction is open waits for that transaction;
     // when the sender is inside it, that is forever. Say so instead of hanging silently.
     const slow = setTimeout(
-      () => this.log.warn(`enqueueing ${spec.slug} has waited 5 s for the database: was send() called inside a transaction?`),
+      () => this.log.warn(`enqueueing into ${queue} has waited 5 s for the database: was it called inside a transaction?`),
       5000,
     );
     try {
-      await this.boss.send(spec.queue, event === undefined ? { runId } : { runId, event }, {
-        singletonKey: runId,
-        ...(startAfter ? { startAfter } : {}),
-      });
+      return await fn();
     } finally {
       clearTimeout(slow);
     }
@@ -289,24 +337,54 @@ export class EmbeddedEngine {
     if ("cron" in data) {
       // Re-enqueued under the run's own key so that everything driving a run goes through the same exclusivity.
       const event = { name: "inngest/scheduled.timer", data: { cron: data.cron }, id: job.id, ts: Date.now() };
-      await this.enqueueRun(spec, runIdFor(spec.slug, job.id), event);
+      await this.enqueueRun(spec, runIdFor(spec.slug, job.id), { event });
       return;
     }
-    const run =
-      data.event !== undefined ? await this.store.ensureRun(data.runId, spec.slug, data.event) : await this.store.getRun(data.runId);
+    let run: RunRecord | null;
+    if (data.event !== undefined && spec.throttle) {
+      // Throttled: the run only comes into being once the function's window has room for it.
+      const admitted = await this.store.admitThrottled(data.runId, spec.slug, data.event, spec.throttle, throttleKey(spec, data.event), new Date());
+      if ("retryAt" in admitted) {
+        await this.enqueueRun(spec, data.runId, { event: data.event, startAfter: admitted.retryAt });
+        return;
+      }
+      run = admitted.run;
+    } else {
+      run = data.event !== undefined ? await this.store.ensureRun(data.runId, spec.slug, data.event) : await this.store.getRun(data.runId);
+    }
     if (!run) {
       this.log.warn(`${spec.slug}: job for unknown run ${data.runId} dropped`);
       return;
     }
     if (run.status !== "running") return;
-    let result: SliceResult;
-    try {
-      result = await driveRun({ handle: this.handle, store: this.store, retryDelayMs: (a) => this.retryDelayMs(a) }, spec, run);
-    } catch (err) {
-      if (job.retryCount < job.retryLimit) throw err;
-      result = { kind: "failed", error: { name: "EngineError", message: (err as Error).message } };
+    // pg-boss counts a group's active jobs when it fetches; two workers of this process fetching at the same
+    // instant can both pass that check. The local count makes the per-key limit exact within a process.
+    const group = concurrencyGroup(spec, run.event);
+    const slot = group !== undefined ? `${spec.slug}\u0000${group}` : undefined;
+    if (slot !== undefined && spec.keyedConcurrency) {
+      const taken = this.activeGroups.get(slot) ?? 0;
+      if (taken >= spec.keyedConcurrency.limit) {
+        await this.enqueueRun(spec, run.id, { groupFrom: run.event, startAfter: new Date(Date.now() + 1000) });
+        return;
+      }
+      this.activeGroups.set(slot, taken + 1);
     }
-    await this.settle(spec, run, result);
+    try {
+      let result: SliceResult;
+      try {
+        result = await driveRun({ handle: this.handle, store: this.store, retryDelayMs: (a) => this.retryDelayMs(a) }, spec, run);
+      } catch (err) {
+        if (job.retryCount < job.retryLimit) throw err;
+        result = { kind: "failed", error: { name: "EngineError", message: (err as Error).message } };
+      }
+      await this.settle(spec, run, result);
+    } finally {
+      if (slot !== undefined && spec.keyedConcurrency) {
+        const left = (this.activeGroups.get(slot) ?? 1) - 1;
+        if (left > 0) this.activeGroups.set(slot, left);
+        else this.activeGroups.delete(slot);
+      }
+    }
   }
 
   private async settle(spec: FunctionSpec, run: RunRecord, result: SliceResult): Promise<void> {
@@ -315,7 +393,7 @@ export class EmbeddedEngine {
         await this.store.complete(run.id, result.output);
         return;
       case "wait":
-        await this.enqueueRun(spec, run.id, undefined, result.until);
+        await this.enqueueRun(spec, run.id, { groupFrom: run.event, startAfter: result.until });
         return;
       case "failed":
         // Enqueue the failure handler before marking the run failed: a crash in between replays the run,
@@ -335,7 +413,7 @@ export class EmbeddedEngine {
       id,
       ts: Date.now(),
     };
-    await this.enqueueRun(failure, id, event);
+    await this.enqueueRun(failure, id, { event });
   }
 
   private retryDelayMs(attempt: number): number {

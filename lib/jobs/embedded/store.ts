@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { PrismaNS, type Prisma } from "@/lib/db";
 import type { MemoizedStep, SerializedError } from "./protocol";
+import type { ThrottleSpec } from "./registry";
 
 export type RunStatus = "running" | "completed" | "failed";
 
@@ -31,6 +32,10 @@ function json(value: unknown): PrismaNS.InputJsonValue | typeof PrismaNS.JsonNul
   return JSON.parse(JSON.stringify(value)) as PrismaNS.InputJsonValue;
 }
 
+function toRecord(run: { id: string; functionId: string; event: unknown; status: string; attempt: number }): RunRecord {
+  return { id: run.id, functionId: run.functionId, event: run.event, status: run.status, attempt: run.attempt };
+}
+
 export class RunStore {
   constructor(private readonly prisma: Prisma) {}
 
@@ -41,6 +46,38 @@ export class RunStore {
       update: {},
     });
     return { id: run.id, functionId: run.functionId, event: run.event, status: run.status, attempt: run.attempt };
+  }
+
+  /**
+   * Creates a throttled function's run if its window has room: fewer than limit + burst runs of the function
+   * (with the same key) created within the period. Serialised per function by an advisory lock, so two
+   * workers cannot both take the last place. Otherwise returns when to try again.
+   */
+  async admitThrottled(
+    id: string,
+    functionId: string,
+    event: unknown,
+    throttle: ThrottleSpec,
+    key: string | undefined,
+    now: Date,
+  ): Promise<{ run: RunRecord } | { retryAt: Date }> {
+    return this.prisma.$transaction(async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`plumb-throttle:${functionId}`}))`;
+      const existing = await tx.jobRun.findUnique({ where: { id } });
+      if (existing) return { run: toRecord(existing) };
+      const since = new Date(now.getTime() - throttle.periodMs);
+      const where = {
+        functionId,
+        createdAt: { gt: since },
+        ...(throttle.keyPath ? { event: { path: throttle.keyPath, equals: key ?? PrismaNS.AnyNull } } : {}),
+      };
+      const recent = await tx.jobRun.findMany({ where, orderBy: { createdAt: "asc" }, select: { createdAt: true }, take: throttle.limit + throttle.burst });
+      if (recent.length >= throttle.limit + throttle.burst) {
+        return { retryAt: new Date(recent[0].createdAt.getTime() + throttle.periodMs + 1) };
+      }
+      const run = await tx.jobRun.create({ data: { id, functionId, event: json(event), createdAt: now } });
+      return { run: toRecord(run) };
+    });
   }
 
   async getRun(id: string): Promise<RunRecord | null> {

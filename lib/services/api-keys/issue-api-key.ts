@@ -2,7 +2,7 @@ import { getPrisma } from "@/lib/db";
 import { recordAuditEvent, type Actor } from "../audit/record-audit-event";
 import { ServiceError } from "../errors";
 import { createApiKey } from "./create-api-key";
-import { ALL_SCOPES, hasScope, parseScopes } from "./scopes";
+import { ALL_SCOPES, parseScopes, scopesBeyond } from "./scopes";
 
 export interface IssueApiKeyInput {
   name: string;
@@ -22,7 +22,7 @@ export async function issueApiKey(actor: Actor, grantorScopes: readonly string[]
   } catch (err) {
     throw new ServiceError("invalid_params", (err as Error).message);
   }
-  const beyond = scopes.filter((s) => (s === ALL_SCOPES ? !grantorScopes.includes(ALL_SCOPES) : !hasScope(grantorScopes, s)));
+  const beyond = scopesBeyond(grantorScopes, scopes);
   if (beyond.length) {
     throw new ServiceError("forbidden", `You cannot grant scopes you do not hold: ${beyond.map((s) => (s === ALL_SCOPES ? "all" : s)).join(", ")}.`);
   }

@@ -1,4 +1,4 @@
-// Scopes get their meaning in the API (DESIGN.md §3); here we only fix their shape so stored keys stay valid.
+// Scopes get their meaning in the API (the API contract, lib/api/contract and the OpenAPI document in lib/api/openapi.ts); here we only fix their shape so stored keys stay valid.
 // "*" grants every scope, including ones added later.
 export const ALL_SCOPES = "*";
 
@@ -12,6 +12,14 @@ export function parseScopes(list: string | readonly string[]): string[] {
   const bad = items.find((s) => !SCOPE.test(s));
   if (bad) throw new RangeError(`Invalid scope "${bad}": expected <resource>:read or <resource>:write, or all.`);
   return [...new Set(items)].sort();
+}
+
+/**
+ * The scopes of `wanted` (stored form) that `granted` does not cover: a caller may only create or revoke keys
+ * within its own scopes (otherwise a `keys:write` key could mint an `all` key, or revoke the owner's).
+ */
+export function scopesBeyond(granted: readonly string[], wanted: readonly string[]): string[] {
+  return wanted.filter((s) => (s === ALL_SCOPES ? !granted.includes(ALL_SCOPES) : !hasScope(granted, s)));
 }
 
 /** A write scope implies read on the same resource. */

@@ -18,9 +18,18 @@ export function hashIp(ip: string): string {
   return createHmac("sha256", secrets().nextauthSecret).update(`audit-lead-ip:${ip}`).digest("hex");
 }
 
+/** What a person typed as their site: a host name, or a full address (with or without its scheme) whose origin is kept. */
+function siteInput(typed: string): { hostname: string } | { url: string } {
+  const t = typed.trim();
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(t)) return { url: t };
+  if (/^[^\s/?#]+[/?#]/.test(t)) return { url: `https://${t}` };
+  return { hostname: t };
+}
+
 /** Stores a public self-audit submission. No organization, hence no audit event. */
-export async function createAuditLead(input: AuditLeadInput, ip: string) {
-  const hostname = input.hostname ? normalizeDomainInput({ hostname: input.hostname }).host : null;
+export async function createAuditLead(input: AuditLeadInput & { ip: string }) {
+  const { ip } = input;
+  const hostname = input.hostname ? normalizeDomainInput(siteInput(input.hostname)).host : null;
   const db = await getPrisma();
   return db.auditLead.create({
     data: { email: input.email, hostname, score: input.score, answers: input.answers, ipHash: hashIp(ip) },

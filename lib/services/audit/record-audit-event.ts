@@ -7,6 +7,13 @@ export interface Actor {
   userId: string | null;
   apiKeyId: string | null;
   requestId: string | null;
+  /** The client address of the request, when there is one (API and dashboard; null for the system). */
+  ip?: string | null;
+}
+
+/** The organization itself acting (scans settling, crons, automation policies): no user, no key. */
+export function systemActor(orgId: string): Actor {
+  return { orgId, userId: null, apiKeyId: null, requestId: null, ip: null };
 }
 
 export interface AuditEventInput {
@@ -15,6 +22,10 @@ export interface AuditEventInput {
   targetType: string;
   targetId?: string | null;
   metadata?: PrismaNS.InputJsonValue;
+  /** The changed fields before the change (omit for creations). Never secrets. */
+  before?: PrismaNS.InputJsonValue;
+  /** The changed fields after the change (omit for deletions). Never secrets. */
+  after?: PrismaNS.InputJsonValue;
 }
 
 /**
@@ -31,7 +42,10 @@ export async function recordAuditEvent(db: Prisma | PrismaNS.TransactionClient, 
       targetType: event.targetType,
       targetId: event.targetId ?? null,
       metadata: event.metadata,
+      before: event.before,
+      after: event.after,
       requestId: actor.requestId,
+      ip: actor.ip ?? null,
     },
   });
 }

@@ -1,16 +1,22 @@
-import { getPrisma } from "@/lib/db";
-import { ServiceError } from "../errors";
+import type { Pillar } from "@/lib/scanner/types";
+import type { PublicDomainResult } from "../domain-result/get-public-domain-result";
 import type { BadgeState } from "./render-badge";
 
-/** Public by design (the badge is embedded anywhere): it reveals only verification status, score and grade. */
-export async function getBadgeState(domainId: string): Promise<BadgeState> {
-  const db = await getPrisma();
-  const domain = await db.domain.findUnique({
-    where: { id: domainId },
-    select: { verifiedAt: true, lastScore: true, lastGrade: true },
-  });
-  if (!domain) throw new ServiceError("not_found", "Domain not found.");
-  if (!domain.verifiedAt) return { kind: "unverified" };
-  if (domain.lastScore === null) return { kind: "no_scan" };
-  return { kind: "score", score: domain.lastScore, grade: domain.lastGrade };
+/**
+ * What a badge shows, from the composed public result. Public by design (the badge is embedded anywhere): it
+ * reveals only verification status, scores and grades. With `pillar`, that pillar's score (and the security
+ * grade for security) from the latest counting scan that covered it.
+ */
+export function badgeState(value: PublicDomainResult, pillar?: Pillar): BadgeState {
+  if (value.kind === "unknown") return { kind: "unknown" };
+  if (!value.domain.verified) return { kind: "unverified" };
+  const { result } = value;
+  if (pillar) {
+    const p = result.pillars[pillar];
+    if (p.state === "never_scanned") return { kind: "not_scanned" };
+    if (p.state === "not_applicable" || p.score === null) return { kind: "not_applicable" };
+    return { kind: "score", score: p.score, grade: pillar === "security" ? result.securityGrade : null };
+  }
+  if (result.score === null) return { kind: "no_scan" };
+  return { kind: "score", score: result.score, grade: result.grade };
 }

@@ -1,6 +1,6 @@
 import type { CreditLedger } from "@/generated/prisma/client";
 import { getPrisma, type Prisma } from "@/lib/db";
-import { pageOf, pageQuery } from "@/lib/http/pagination";
+import { pageOf, pageQuery } from "@/lib/services/pagination";
 import { getCreditBalance } from "./get-balance";
 import { ensureMonthlyGrant } from "./monthly-grant";
 

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { getPrisma, type Prisma } from "@/lib/db";
 import { ServiceError } from "../errors";
 import { getCreditBalance } from "./get-balance";
+import { recordAuditEvent, systemActor } from "../audit/record-audit-event";
 
 export const grantCreditsInput = z.object({
   orgId: z.string().min(1),
@@ -24,6 +25,8 @@ export async function grantCredits(input: GrantCreditsInput, prisma?: Prisma) {
       throw new ServiceError("not_found", "Organization not found.");
     }
     const entry = await tx.creditLedger.create({ data: { organizationId: orgId, amount, reason: "grant", note: note || null } });
+    // Granted by an operator (plumb admin grant-credits), not by a member: the system is the actor.
+    await recordAuditEvent(tx, systemActor(orgId), { action: "credits.grant", targetType: "organization", targetId: orgId, metadata: { amount, note: note || null } });
     return { entry, balance: await getCreditBalance(orgId, tx) };
   });
 }

@@ -19,6 +19,9 @@ describe("normalizeDomainInput", () => {
     [{ url: "http://localhost:8080" }, { scheme: "http", host: "localhost:8080" }],
     [{ url: "HTTPS://Sub.Example.org/" }, { scheme: "https", host: "sub.example.org" }],
     [{ url: "http://[::1]:9000" }, { scheme: "http", host: "[::1]:9000" }],
+    // A full URL keeps its origin.
+    [{ url: "https://example.com/#x" }, { scheme: "https", host: "example.com" }],
+    [{ url: "http://shop.example:8080/products/42?ref=mail" }, { scheme: "http", host: "shop.example:8080" }],
   ])("%j -> %j", (input, expected) => {
     expect(normalizeDomainInput(input)).toMatchObject(expected);
   });
@@ -41,7 +44,6 @@ describe("normalizeDomainInput", () => {
     { hostname: "intranet" },
     { url: "javascript:alert(1)" },
     { url: "https://user:pw@example.com" },
-    { url: "https://example.com/#x" },
   ])("rejects %j", (input) => {
     expect(() => normalizeDomainInput(input)).toThrow(expect.objectContaining({ code: "invalid_params" }));
   });
@@ -76,10 +78,10 @@ describe("domain services", () => {
 
   it("scopes every lookup by organization", async () => {
     const d = await createDomain(a, { hostname: "mine.example.com" });
-    await expect(getDomainOrThrow(b.orgId, d.id)).rejects.toMatchObject({ code: "not_found" });
+    await expect(getDomainOrThrow({ orgId: b.orgId, domainId: d.id })).rejects.toMatchObject({ code: "not_found" });
     await expect(updateDomain(b, d.id, { schedule: "daily" })).rejects.toMatchObject({ code: "not_found" });
     await expect(deleteDomain(b, d.id)).rejects.toMatchObject({ code: "not_found" });
-    expect((await getDomainOrThrow(a.orgId, d.id)).schedule).toBe("off");
+    expect((await getDomainOrThrow({ orgId: a.orgId, domainId: d.id })).schedule).toBe("off");
     expect(await db.prisma.auditEvent.count({ where: { organizationId: b.orgId } })).toBe(0);
   });
 

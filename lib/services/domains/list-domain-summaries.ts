@@ -1,9 +1,10 @@
 import { getPrisma, type Prisma } from "@/lib/db";
+import { loadDomainResults } from "../domain-result/load-domain-results";
 
 export const DOMAIN_SUMMARY_LIMIT = 200;
 
 /**
- * The dashboard's domain list: each domain with its latest grade/score and when its latest scan ran (any
+ * The dashboard's domain list: each domain with its composed grade/score and when its latest scan ran (any
  * status, so a failed scan shows up too). Scoped to the organization; newest domain first.
  */
 export async function listDomainSummaries(orgId: string, prisma?: Prisma) {
@@ -17,6 +18,7 @@ export async function listDomainSummaries(orgId: string, prisma?: Prisma) {
       host: true,
       scheme: true,
       verifiedAt: true,
+      verificationLostAt: true,
       schedule: true,
       lastGrade: true,
       lastScore: true,
@@ -29,7 +31,12 @@ export async function listDomainSummaries(orgId: string, prisma?: Prisma) {
       },
     },
   });
-  return domains.map(({ scans, ...d }) => ({ ...d, lastScan: scans[0] ?? null }));
+  // Grade and score from the composed result, like everywhere else (lib/services/domain-result).
+  const results = await loadDomainResults({ orgId, domainIds: domains.map((d) => d.id) }, db);
+  return domains.map(({ scans, ...d }) => {
+    const r = results.get(d.id);
+    return { ...d, lastGrade: r?.grade ?? null, lastScore: r?.score ?? null, lastScan: scans[0] ?? null };
+  });
 }
 
 export type DomainSummary = Awaited<ReturnType<typeof listDomainSummaries>>[number];

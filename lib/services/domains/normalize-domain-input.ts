@@ -1,8 +1,8 @@
 import { ServiceError } from "../errors";
 
-// Turns what a user typed into the (scheme, host) a domain is stored as. Strict on purpose: a domain is an
-// origin, so paths, queries, credentials and odd numeric host spellings ("0x7f.1", "2130706433") are refused
-// rather than silently reinterpreted.
+// Turns what a user typed into the (scheme, host) a domain is stored as. A domain is an origin: a full URL keeps
+// its origin (path, query and fragment dropped); credentials and odd numeric host spellings ("0x7f.1",
+// "2130706433") are refused rather than silently reinterpreted. Messages are plain words for a person.
 
 export interface NormalizedDomain {
   scheme: "http" | "https";
@@ -36,11 +36,9 @@ function validHostname(hostname: string, typed: string): boolean {
 }
 
 function fromUrl(field: "hostname" | "url", raw: string, url: URL): NormalizedDomain {
-  if (url.protocol !== "http:" && url.protocol !== "https:") throw invalid(field, "only http and https are supported.");
-  if (url.username || url.password) throw invalid(field, "credentials are not allowed.");
-  if ((url.pathname !== "/" && url.pathname !== "") || url.search || url.hash) {
-    throw invalid(field, "a domain is a scheme and host only: remove the path, query and fragment.");
-  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") throw invalid(field, "Only http:// and https:// addresses can be scanned.");
+  if (url.username || url.password) throw invalid(field, "Remove the user name and password from the address.");
+  // A full address ("https://example.com/blog?x=1") names its site: keep the origin, drop the rest.
   const hostname = url.hostname.replace(/\.$/, "");
   if (!validHostname(hostname, raw)) throw invalid(field, `"${url.hostname}" is not a valid host name.`);
   const port = url.port;
@@ -54,7 +52,7 @@ export function normalizeDomainInput(input: { hostname?: string; url?: string })
     const raw = input.hostname.trim();
     if (!raw) throw invalid("hostname", "is empty.");
     if (/[\s/?#@\\]/.test(raw) || raw.includes("://")) {
-      throw invalid("hostname", 'expected a host name such as "example.com" (use "url" to give a scheme).');
+      throw invalid("hostname", 'Enter a host name such as "example.com", or a full address such as "https://example.com".');
     }
     let url: URL;
     try {
@@ -65,7 +63,7 @@ export function normalizeDomainInput(input: { hostname?: string; url?: string })
     return fromUrl("hostname", raw, url);
   }
   const raw = (input.url ?? "").trim();
-  if (!/^https?:\/\//i.test(raw)) throw invalid("url", 'expected "http://host[:port]" or "https://host[:port]".');
+  if (!/^https?:\/\//i.test(raw)) throw invalid("url", 'Enter an address starting with "http://" or "https://", such as "https://example.com".');
   let url: URL;
   try {
     url = new URL(raw);

@@ -3,6 +3,9 @@ import type { Severity } from "@/lib/scanner/types";
 import { recordAuditEvent, type Actor } from "../audit/record-audit-event";
 import { ServiceError } from "../errors";
 import type { FindingStatus } from "./finding-status";
+import { bumpDomainResultVersion } from "../domain-result/result-version";
+import { checkTriageDecision } from "./triage-rules";
+import { completeTasksOfResolvedFindings } from "../tasks/complete-tasks-of-resolved-findings";
 
 export const BULK_MAX_IDS = 500;
 
@@ -12,7 +15,7 @@ export const BULK_MAX_IDS = 500;
  */
 export async function bulkUpdateFindings(
   actor: Actor,
-  input: { ids: string[]; status?: FindingStatus; severity?: Severity; now?: Date },
+  input: { ids: string[]; status?: FindingStatus; severity?: Severity; justification?: string | null; acceptedUntil?: Date | null; now?: Date },
   prisma?: Prisma,
 ): Promise<{ updated: number }> {
   const ids = [...new Set(input.ids)];
@@ -24,6 +27,7 @@ export async function bulkUpdateFindings(
   }
   const db = prisma ?? (await getPrisma());
   const now = input.now ?? new Date();
+  const why = checkTriageDecision(input, now);
   return db.$transaction(async (tx) => {
     const owned = await tx.finding.count({ where: { id: { in: ids }, organizationId: actor.orgId } });
     if (owned !== ids.length) {
@@ -34,21 +38,43 @@ export async function bulkUpdateFindings(
       await tx.finding.updateMany({ where: scope, data: { severity: input.severity, severityOverride: input.severity } });
     }
     if (input.status !== undefined) {
+      const previous = await tx.finding.findMany({ where: scope, select: { id: true, status: true } });
+      await tx.findingEvent.createMany({
+        data: previous.map((f) => ({
+          findingId: f.id,
+          organizationId: actor.orgId,
+          actorId: actor.userId,
+          kind: "status",
+          fromStatus: f.status,
+          toStatus: input.status,
+          justification: why.justification,
+          acceptedUntil: why.acceptedUntil,
+          createdAt: now,
+        })),
+      });
+      await tx.finding.updateMany({ where: scope, data: { acceptedUntil: input.status === "accepted_risk" ? why.acceptedUntil : null } });
       if (input.status === "resolved") {
         await tx.finding.updateMany({
           where: { ...scope, status: { not: "resolved" } },
-          data: { status: "resolved", resolvedAt: now, regression: false },
+          data: { status: "resolved", resolvedAt: now, resolution: "manual", regression: false },
         });
+        await completeTasksOfResolvedFindings(tx, { findingIds: ids, how: "manual", now });
       } else {
         // Leaving "resolved" clears resolved_at; other statuses keep theirs (null).
-        await tx.finding.updateMany({ where: scope, data: { status: input.status, resolvedAt: null } });
+        await tx.finding.updateMany({ where: scope, data: { status: input.status, resolvedAt: null, resolution: null } });
       }
     }
     await recordAuditEvent(tx, actor, {
       action: "finding.bulk_update",
       targetType: "finding",
-      metadata: { ids, ...(input.status ? { status: input.status } : {}), ...(input.severity ? { severity: input.severity } : {}) },
+      metadata: {
+        ids,
+        ...(input.status ? { status: input.status } : {}),
+        ...(input.severity ? { severity: input.severity } : {}),
+        ...(why.justification ? { justification: why.justification } : {}),
+        ...(why.acceptedUntil ? { accepted_until: why.acceptedUntil.toISOString() } : {}),
+      },
     });
     return { updated: ids.length };
-  });
+  }).finally(bumpDomainResultVersion);
 }

@@ -8,6 +8,10 @@ export interface FindingPatch {
   /** a person's severity; null returns to the engine's */
   severity?: Severity | null;
   assigneeId?: string | null;
+  /** why: required with false_positive and accepted_risk (triage-rules.ts) */
+  justification?: string | null;
+  /** accepted_risk only: re-opens after this moment */
+  acceptedUntil?: Date | null;
 }
 
 /**
@@ -21,13 +25,19 @@ export function findingUpdateData(
   now: Date,
 ): PrismaNS.FindingUpdateInput {
   const data: PrismaNS.FindingUpdateInput = {};
+  if (patch.status !== undefined && (patch.status !== finding.status || patch.acceptedUntil !== undefined)) {
+    // An accepted risk keeps its expiry only while it stays accepted (re-marking sets a new one or none).
+    data.acceptedUntil = patch.status === "accepted_risk" ? (patch.acceptedUntil ?? null) : null;
+  }
   if (patch.status !== undefined && patch.status !== finding.status) {
     data.status = patch.status;
     if (patch.status === "resolved") {
       data.resolvedAt = now;
+      data.resolution = "manual";
       data.regression = false;
     } else if (finding.status === "resolved") {
       data.resolvedAt = null;
+      data.resolution = null;
     }
   }
   if (patch.severity !== undefined) {

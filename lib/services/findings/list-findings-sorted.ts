@@ -3,6 +3,7 @@ import { getPrisma, type Prisma, type PrismaNS } from "@/lib/db";
 import type { Pillar, Severity } from "@/lib/scanner/types";
 import { ServiceError } from "../errors";
 import { findingFilters, type ListFindingsInput } from "./list-findings";
+import { PILLARS } from "@/lib/scanner/types";
 
 // The triage table's list: listFindings' filters with a choice of order, still keyset-paginated. Each order
 // is (key, lastSeenAt DESC, id DESC) so equal keys stay in a stable order across pages.
@@ -13,7 +14,7 @@ export type SortDirection = "asc" | "desc";
 
 // Enum columns order by declaration in PostgreSQL: critical..info, accessibility..seo.
 const SEVERITY_ORDER: readonly Severity[] = ["critical", "high", "medium", "low", "info"];
-const PILLAR_ORDER: readonly Pillar[] = ["accessibility", "security", "cookies", "trackers", "privacy", "performance", "seo"];
+const PILLAR_ORDER: readonly Pillar[] = PILLARS;
 
 export interface ListFindingsSortedInput extends ListFindingsInput {
   sort: FindingSort;

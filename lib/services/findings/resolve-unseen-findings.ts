@@ -42,7 +42,7 @@ export async function resolveUnseenFindings(
   // Guarded on the status again: a person may have triaged one in the meantime.
   await tx.finding.updateMany({
     where: { id: { in: ids }, status: { in: ["open", "in_progress"] } },
-    data: { status: "resolved", resolvedAt: input.now, regression: false },
+    data: { status: "resolved", resolvedAt: input.now, resolution: "scan", regression: false },
   });
   return ids;
 }

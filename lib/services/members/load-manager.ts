@@ -6,9 +6,11 @@ import { canManageMembers } from "./member-permissions";
 
 /**
  * The acting user's role, read inside the write's transaction so a demotion that commits first is honoured.
- * Only people manage members: API keys have no role to check against.
+ * An API key (its route already required `members:write`) acts as an admin: it manages members and
+ * invitations, but only an owner, signed in, hands out or takes away ownership.
  */
 export async function loadManagerRole(tx: PrismaNS.TransactionClient, actor: Actor): Promise<MemberRole> {
+  if (!actor.userId && actor.apiKeyId) return "admin";
   if (!actor.userId) throw new ServiceError("forbidden", "Only a signed-in owner or admin can manage members.");
   const m = await tx.membership.findUnique({
     where: { organizationId_userId: { organizationId: actor.orgId, userId: actor.userId } },

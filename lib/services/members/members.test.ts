@@ -4,7 +4,8 @@ import { createTestDatabase } from "@/test/support/db";
 import { createUserWithOrg } from "@/lib/services/users/create-user-with-org";
 import type { Actor } from "../audit/record-audit-event";
 import { findActiveMembership } from "../organizations/find-membership";
-import { acceptPendingInvitations } from "./accept-pending-invitations";
+import { acceptInvitation } from "../invitations/accept-invitation";
+import { latestMailTo, tokenFromLink } from "@/test/support/mail";
 import { changeMemberRole } from "./change-member-role";
 import { inviteMember } from "./invite-member";
 import { removeMember } from "./remove-member";
@@ -22,22 +23,25 @@ describe("members: invitations, roles, removal", () => {
   });
   afterAll(async () => db?.close());
 
+  // The invitee signs up, then accepts with the link from the invitation e-mail.
   async function signUpInvitee(email: string) {
     const u = await createUserWithOrg({ email, password: "password-x", orgName: `${email} org` }, db.prisma);
-    await acceptPendingInvitations({ userId: u.user.id, email: u.user.email }, db.prisma);
+    const mail = await latestMailTo(db.prisma, email, "invitation");
+    await acceptInvitation({ token: tokenFromLink(mail.text, "invite"), userId: u.user.id }, db.prisma);
     return u;
   }
 
-  it("an invitation is a pending membership that becomes active when the invitee signs up", async () => {
+  it("an invitation is a pending membership that becomes active when the invitee accepts its link", async () => {
     const invite = await inviteMember(asOwner, { email: "  New.Person@Example.com ", role: "member" }, db.prisma);
     expect(invite).toMatchObject({ status: "pending", invitedEmail: "new.person@example.com", userId: null, role: "member" });
     await expect(inviteMember(asOwner, { email: "new.person@example.com", role: "viewer" }, db.prisma)).rejects.toMatchObject({ code: "conflict" });
 
     const u = await signUpInvitee("new.person@example.com");
-    const m = await findActiveMembership(u.user.id, { id: owner.organization.id }, db.prisma);
+    const m = await findActiveMembership({ userId: u.user.id, org: { id: owner.organization.id } }, db.prisma);
     expect(m?.membership.role).toBe("member");
-    // Accepting again changes nothing; inviting an active member is a conflict.
-    expect(await acceptPendingInvitations({ userId: u.user.id, email: u.user.email }, db.prisma)).toBe(0);
+    // The link works once; inviting an active member is a conflict.
+    const mail = await latestMailTo(db.prisma, "new.person@example.com", "invitation");
+    await expect(acceptInvitation({ token: tokenFromLink(mail.text, "invite"), userId: u.user.id }, db.prisma)).rejects.toMatchObject({ code: "not_found" });
     await expect(inviteMember(asOwner, { email: "new.person@example.com", role: "viewer" }, db.prisma)).rejects.toMatchObject({ code: "conflict" });
     const audit = await db.prisma.auditEvent.findFirst({ where: { action: "member.invite", targetId: invite.id } });
     expect(audit?.metadata).toEqual({ email: "new.person@example.com", role: "member" });
@@ -63,7 +67,7 @@ describe("members: invitations, roles, removal", () => {
     // An admin manages members and viewers.
     expect((await changeMemberRole(asAdmin, { membershipId: viewerInvite.id, role: "member" }, db.prisma)).role).toBe("member");
     await removeMember(asAdmin, { membershipId: viewerInvite.id }, db.prisma);
-    expect(await findActiveMembership(viewer.user.id, { id: owner.organization.id }, db.prisma)).toBeNull();
+    expect(await findActiveMembership({ userId: viewer.user.id, org: { id: owner.organization.id } }, db.prisma)).toBeNull();
   });
 
   it("the last owner can be neither demoted nor removed; with a second owner both work", async () => {

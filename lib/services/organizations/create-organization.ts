@@ -10,8 +10,9 @@ export const createOrganizationInput = z.object({
 export type CreateOrganizationInput = z.input<typeof createOrganizationInput>;
 
 /** A further organization for an existing user, who becomes its owner (sign-up creates the first one). */
-export async function createOrganization(userId: string, input: CreateOrganizationInput, prisma?: Prisma) {
-  const parsed = createOrganizationInput.safeParse(input);
+export async function createOrganization(input: { userId: string } & CreateOrganizationInput, prisma?: Prisma) {
+  const { userId } = input;
+  const parsed = createOrganizationInput.safeParse({ name: input.name });
   if (!parsed.success) {
     throw new ServiceError("invalid_params", parsed.error.issues.map((i) => i.message).join(" "), { issues: parsed.error.issues });
   }

@@ -6,7 +6,8 @@ import { orgRefWhere, type OrgRef } from "./org-ref";
  * does not exist or the user is not an active member of it (callers answer both the same way: not found,
  * so that other organizations' slugs reveal nothing). Pending invitations grant no access.
  */
-export async function findActiveMembership(userId: string, org: OrgRef, prisma?: Prisma) {
+export async function findActiveMembership(input: { userId: string; org: OrgRef }, prisma?: Prisma) {
+  const { userId, org } = input;
   const db = prisma ?? (await getPrisma());
   const organization = await db.organization.findUnique({ where: orgRefWhere(org) });
   if (!organization) return null;

@@ -10,6 +10,8 @@ export interface OrganizationMember {
   name: string | null;
   userId: string | null;
   createdAt: Date;
+  /** When a pending invitation's link stops working (null for members). */
+  inviteExpiresAt: Date | null;
 }
 
 const ROLE_ORDER: Record<MemberRole, number> = { owner: 0, admin: 1, member: 2, viewer: 3 };
@@ -26,6 +28,7 @@ export async function listOrganizationMembers(organizationId: string, prisma?: P
       invitedEmail: true,
       userId: true,
       createdAt: true,
+      inviteExpiresAt: true,
       user: { select: { email: true, name: true } },
     },
     orderBy: { createdAt: "asc" },
@@ -39,6 +42,7 @@ export async function listOrganizationMembers(organizationId: string, prisma?: P
       name: r.user?.name ?? null,
       userId: r.userId,
       createdAt: r.createdAt,
+      inviteExpiresAt: r.inviteExpiresAt,
     }))
     .sort((a, b) => ROLE_ORDER[a.role] - ROLE_ORDER[b.role] || a.createdAt.getTime() - b.createdAt.getTime());
 }

@@ -27,17 +27,17 @@ describe("organization membership lookups", () => {
   afterAll(async () => db?.close());
 
   it("finds a member's membership by slug or by id", async () => {
-    const bySlug = await findActiveMembership(alice.user.id, { slug: alice.organization.slug }, db.prisma);
+    const bySlug = await findActiveMembership({ userId: alice.user.id, org: { slug: alice.organization.slug } }, db.prisma);
     expect(bySlug?.organization.id).toBe(alice.organization.id);
     expect(bySlug?.membership.role).toBe("owner");
-    const byId = await findActiveMembership(bob.user.id, { id: alice.organization.id }, db.prisma);
+    const byId = await findActiveMembership({ userId: bob.user.id, org: { id: alice.organization.id } }, db.prisma);
     expect(byId?.membership.role).toBe("viewer");
   });
 
   it("answers null for another organization and for one that does not exist", async () => {
-    expect(await findActiveMembership(alice.user.id, { slug: bob.organization.slug }, db.prisma)).toBeNull();
-    expect(await findActiveMembership(alice.user.id, { slug: "no-such-org" }, db.prisma)).toBeNull();
-    expect(await findActiveMembership(alice.user.id, { id: bob.organization.id }, db.prisma)).toBeNull();
+    expect(await findActiveMembership({ userId: alice.user.id, org: { slug: bob.organization.slug } }, db.prisma)).toBeNull();
+    expect(await findActiveMembership({ userId: alice.user.id, org: { slug: "no-such-org" } }, db.prisma)).toBeNull();
+    expect(await findActiveMembership({ userId: alice.user.id, org: { id: bob.organization.id } }, db.prisma)).toBeNull();
   });
 
   it("grants nothing to a pending membership", async () => {
@@ -45,7 +45,7 @@ describe("organization membership lookups", () => {
     await db.prisma.membership.create({
       data: { organizationId: bob.organization.id, userId: dave.user.id, role: "member", status: "pending" },
     });
-    expect(await findActiveMembership(dave.user.id, { slug: bob.organization.slug }, db.prisma)).toBeNull();
+    expect(await findActiveMembership({ userId: dave.user.id, org: { slug: bob.organization.slug } }, db.prisma)).toBeNull();
     expect((await listUserOrganizations(dave.user.id, db.prisma)).map((o) => o.slug)).toEqual([dave.organization.slug]);
   });
 
@@ -97,7 +97,7 @@ describe("createOrganization", () => {
 
   it("adds an organization owned by the user, with the next free slug, to their switcher", async () => {
     const erin = await createUserWithOrg({ email: "erin@example.com", password: "password-e", orgName: "Acme" }, db.prisma);
-    const { organization, membership } = await createOrganization(erin.user.id, { name: "  Acme  " }, db.prisma);
+    const { organization, membership } = await createOrganization({ userId: erin.user.id, name: "  Acme  " }, db.prisma);
     expect(organization).toMatchObject({ name: "Acme", slug: "acme-2" });
     expect(membership).toMatchObject({ userId: erin.user.id, role: "owner", status: "active" });
     expect((await listUserOrganizations(erin.user.id, db.prisma)).map((o) => o.slug)).toEqual(["acme", "acme-2"]);
@@ -105,6 +105,6 @@ describe("createOrganization", () => {
 
   it("refuses an empty name", async () => {
     const fay = await createUserWithOrg({ email: "fay@example.com", password: "password-f", orgName: "Fay" }, db.prisma);
-    await expect(createOrganization(fay.user.id, { name: "   " }, db.prisma)).rejects.toMatchObject({ code: "invalid_params" });
+    await expect(createOrganization({ userId: fay.user.id, name: "   " }, db.prisma)).rejects.toMatchObject({ code: "invalid_params" });
   });
 });

@@ -1,4 +1,5 @@
 import { getPrisma, type Prisma } from "@/lib/db";
+import { loadDomainResults } from "../domain-result/load-domain-results";
 
 // Small read models for the dashboard shell's list pages: the most recent rows of an organization, only the
 // columns those pages show. The full lists (filters, cursors) belong to the domain services.
@@ -7,12 +8,15 @@ export const RECENT_LIMIT = 50;
 
 export async function listRecentDomains(organizationId: string, prisma?: Prisma) {
   const db = prisma ?? (await getPrisma());
-  return db.domain.findMany({
+  const domains = await db.domain.findMany({
     where: { organizationId },
     orderBy: { createdAt: "desc" },
     take: RECENT_LIMIT,
-    select: { id: true, host: true, scheme: true, verifiedAt: true, schedule: true, lastGrade: true, lastScore: true, createdAt: true },
+    select: { id: true, host: true, scheme: true, verifiedAt: true, schedule: true, createdAt: true },
   });
+  // Grade and score from the composed result (lib/services/domain-result), like everywhere else.
+  const results = await loadDomainResults({ orgId: organizationId, domainIds: domains.map((d) => d.id) }, db);
+  return domains.map((d) => ({ ...d, lastGrade: results.get(d.id)?.grade ?? null, lastScore: results.get(d.id)?.score ?? null }));
 }
 
 export async function listRecentScans(organizationId: string, prisma?: Prisma) {

@@ -13,11 +13,14 @@ export async function renameOrganization(actor: Actor, input: { name: string }, 
   if (!parsed.success) throw new ServiceError("invalid_params", parsed.error.issues.map((i) => i.message).join(" "));
   const db = prisma ?? (await getPrisma());
   return db.$transaction(async (tx) => {
-    const m = actor.userId
-      ? await tx.membership.findUnique({ where: { organizationId_userId: { organizationId: actor.orgId, userId: actor.userId } } })
-      : null;
-    if (!m || m.status !== "active") throw new ServiceError("not_found", "Organization not found.");
-    if (!hasRole(m.role, "admin")) throw new ServiceError("forbidden", "Only owners and admins can rename the organization.");
+    // An API key reaches here only with the scope its route requires (members:write).
+    if (!actor.apiKeyId || actor.userId) {
+      const m = actor.userId
+        ? await tx.membership.findUnique({ where: { organizationId_userId: { organizationId: actor.orgId, userId: actor.userId } } })
+        : null;
+      if (!m || m.status !== "active") throw new ServiceError("not_found", "Organization not found.");
+      if (!hasRole(m.role, "admin")) throw new ServiceError("forbidden", "Only owners and admins can rename the organization.");
+    }
     const before = await tx.organization.findUniqueOrThrow({ where: { id: actor.orgId }, select: { name: true } });
     const org = await tx.organization.update({ where: { id: actor.orgId }, data: { name: parsed.data } });
     await recordAuditEvent(tx, actor, { action: "organization.rename", targetType: "organization", targetId: org.id, metadata: { name: [before.name, org.name] } });

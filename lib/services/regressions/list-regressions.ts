@@ -1,5 +1,5 @@
 import { getPrisma, type Prisma } from "@/lib/db";
-import { pageOf, pageQuery } from "@/lib/http/pagination";
+import { pageOf, pageQuery } from "@/lib/services/pagination";
 import { findingFilters } from "../findings/list-findings";
 import type { Finding } from "@/generated/prisma/client";
 

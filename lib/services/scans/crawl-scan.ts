@@ -1,9 +1,11 @@
 import { getPrisma, type Prisma } from "@/lib/db";
 import { discoverPages } from "@/lib/scanner";
-import { allowPrivateTargets, domainOrigin, normalizePageUrl } from "./scan-target";
+import { scanTargetPolicy, domainOrigin, normalizePageUrl } from "./scan-target";
 import { isScanStillRunning } from "./mark-scan-running";
 import { watchForCancel } from "./watch-for-cancel";
 import { asTimings } from "./timings";
+import { signalScanChanged } from "./scan-signals";
+import { scanOptionsForDomain } from "../scan-settings/scan-options-for-domain";
 
 export const PAGE_PENDING = "pending";
 
@@ -30,7 +32,9 @@ export async function crawlScan(
       url: domainOrigin(scan.domain),
       pillars: scan.pillars,
       maxPages: scan.maxPages,
-      allowPrivate: allowPrivateTargets(),
+      // Robots rules, patterns, depth and the sign-in (run here for the crawl, again by the gather stage).
+      ...(await scanOptionsForDomain(db, { orgId: scan.organizationId, domainId: scan.domainId })),
+      ...scanTargetPolicy(),
       signal: watch.signal,
     });
   } catch (err) {
@@ -49,5 +53,6 @@ export async function crawlScan(
     where: { id: scan.id },
     data: { pagesTotal, timings: { ...asTimings(scan.timings), crawl: Date.now() - startedAt } },
   });
+  await signalScanChanged({ scanId: scan.id }, db);
   return { stopped: false, pagesTotal };
 }

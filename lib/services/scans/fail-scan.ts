@@ -1,6 +1,8 @@
 import { getPrisma, type Prisma } from "@/lib/db";
 import { recordAuditEvent, type Actor } from "../audit/record-audit-event";
 import { refundScanCredits } from "../credits/refund-scan-credits";
+import { signalScanChanged } from "./scan-signals";
+import { enqueueJob, flushOutbox } from "@/lib/jobs/outbox";
 
 const MAX_ERROR_LENGTH = 2_000;
 
@@ -23,7 +25,7 @@ export async function endScanUnsuccessfully(
 ): Promise<{ changed: boolean; refunded: number }> {
   const db = prisma ?? (await getPrisma());
   const now = input.now ?? new Date();
-  return db.$transaction(async (tx) => {
+  const result = await db.$transaction(async (tx) => {
     const scan = await tx.scan.findFirst({
       where: { id: input.scanId, ...(input.orgId ? { organizationId: input.orgId } : {}) },
     });
@@ -38,6 +40,7 @@ export async function endScanUnsuccessfully(
       },
     });
     if (moved.count === 0) return { changed: false, refunded: 0 };
+    await signalScanChanged({ scanId: scan.id }, tx); // delivered at commit
     const refunded = await refundScanCredits(tx, {
       orgId: scan.organizationId,
       scanId: scan.id,
@@ -51,10 +54,19 @@ export async function endScanUnsuccessfully(
         targetType: "scan",
         targetId: scan.id,
         metadata: { refunded },
+        before: { status: scan.status },
+        after: { status: input.status },
       });
     }
-    return { changed: true, refunded };
+    if (input.status === "failed") {
+      // The scan has settled (as failed): the scan-settled function sends its alerts. Same event id as a
+      // success would use, so a scan settles once.
+      await enqueueJob(tx, { event: "plumb/scan.settled", data: { scanId: scan.id, organizationId: scan.organizationId }, key: `scan-settled:${scan.id}` });
+    }
+    return { changed: true, refunded, failed: input.status === "failed" };
   });
+  if (result.changed && "failed" in result && result.failed) await flushOutbox();
+  return { changed: result.changed, refunded: result.refunded };
 }
 
 export function failScan(input: { scanId: string; error: string; now?: Date }, prisma?: Prisma) {

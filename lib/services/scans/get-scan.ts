@@ -21,6 +21,8 @@ export interface ScanDetail {
   findings: Finding[];
   /** counts while the scan has no final summary yet */
   liveSummary?: SeverityCounts;
+  /** the findings of this scan that depend on the device, with the devices whose loads showed them */
+  deviceFindings: { findingId: string; devices: string[] }[];
 }
 
 export async function getScan(input: { orgId: string; scanId: string }, prisma?: Prisma): Promise<ScanDetail> {
@@ -32,8 +34,14 @@ export async function getScan(input: { orgId: string; scanId: string }, prisma?:
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
   });
   findings.sort(bySeverity);
-  if (scan.summary) return { scan, findings };
+  const tagged = await db.findingOccurrence.findMany({
+    where: { scanId: scan.id, devices: { isEmpty: false }, finding: { organizationId: input.orgId } },
+    select: { findingId: true, devices: true },
+    orderBy: { findingId: "asc" },
+  });
+  const deviceFindings = tagged.map((t) => ({ findingId: t.findingId, devices: t.devices }));
+  if (scan.summary) return { scan, findings, deviceFindings };
   const liveSummary = emptySeverityCounts();
   for (const f of findings) liveSummary[f.severity] += 1;
-  return { scan, findings, liveSummary };
+  return { scan, findings, liveSummary, deviceFindings };
 }

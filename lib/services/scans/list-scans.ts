@@ -1,6 +1,6 @@
 import type { Scan } from "@/generated/prisma/client";
 import { getPrisma, type Prisma } from "@/lib/db";
-import { pageOf, pageQuery } from "@/lib/http/pagination";
+import { pageOf, pageQuery } from "@/lib/services/pagination";
 import type { ScanStatus } from "./scan-status";
 
 export interface ListScansInput {

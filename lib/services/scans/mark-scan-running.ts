@@ -1,5 +1,6 @@
 import { getPrisma, type Prisma } from "@/lib/db";
 import type { ScanStatus } from "./scan-status";
+import { signalScanChanged } from "./scan-signals";
 
 /**
  * queued -> running. Returns proceed=false when the scan was canceled (or otherwise ended) before the job
@@ -10,10 +11,11 @@ export async function markScanRunning(
   prisma?: Prisma,
 ): Promise<{ proceed: boolean; status: ScanStatus }> {
   const db = prisma ?? (await getPrisma());
-  await db.scan.updateMany({
+  const moved = await db.scan.updateMany({
     where: { id: input.scanId, status: "queued" },
     data: { status: "running", startedAt: input.now ?? new Date() },
   });
+  if (moved.count > 0) await signalScanChanged(input, db);
   const scan = await db.scan.findUnique({ where: { id: input.scanId }, select: { status: true } });
   if (!scan) return { proceed: false, status: "failed" };
   return { proceed: scan.status === "running", status: scan.status };

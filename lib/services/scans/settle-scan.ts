@@ -1,7 +1,11 @@
 import { getPrisma, type Prisma } from "@/lib/db";
 import { resolveUnseenFindings } from "../findings/resolve-unseen-findings";
+import { completeTasksOfResolvedFindings } from "../tasks/complete-tasks-of-resolved-findings";
+import { loadDomainResult } from "../domain-result/load-domain-results";
+import { bumpDomainResultVersion } from "../domain-result/result-version";
 import { asTimings } from "./timings";
 import type { ScanStatus } from "./scan-status";
+import { signalScanChanged } from "./scan-signals";
 
 export interface SettledScan {
   settled: boolean;
@@ -21,7 +25,7 @@ export async function settleScan(
 ): Promise<SettledScan> {
   const db = prisma ?? (await getPrisma());
   const now = input.now ?? new Date();
-  return db.$transaction(
+  const settled = await db.$transaction(
     async (tx) => {
       const scan = await tx.scan.findUniqueOrThrow({ where: { id: input.scanId } });
       const moved = await tx.scan.updateMany({
@@ -35,6 +39,7 @@ export async function settleScan(
         },
       });
       if (moved.count === 0) return { settled: false, status: scan.status, resolved: 0, regressions: 0 };
+      await signalScanChanged({ scanId: scan.id }, tx); // delivered at commit
       const resolved = await resolveUnseenFindings(tx, {
         scanId: scan.id,
         domainId: scan.domainId,
@@ -42,15 +47,21 @@ export async function settleScan(
         erroredRules: input.erroredRules ?? [],
         now,
       });
+      await completeTasksOfResolvedFindings(tx, { findingIds: resolved, how: "scan", now });
       const regressions = await tx.finding.count({
         where: { domainId: scan.domainId, lastScanId: scan.id, regression: true, regressedAt: { gte: scan.startedAt ?? scan.createdAt } },
       });
+      // The domain's columns keep a copy of its composed result (a 2-pillar scan must not replace the other
+      // five); everything public reads the composition itself (lib/services/domain-result).
+      const composed = await loadDomainResult({ orgId: scan.organizationId, domainId: scan.domainId }, tx);
       await tx.domain.update({
         where: { id: scan.domainId },
-        data: { lastScanId: scan.id, lastScore: scan.score, lastGrade: scan.grade },
+        data: { lastScanId: composed?.lastScanId ?? scan.id, lastScore: composed?.score ?? null, lastGrade: composed?.grade ?? null },
       });
       return { settled: true, status: "succeeded" as const, resolved: resolved.length, regressions };
     },
     { timeout: 60_000, maxWait: 30_000 },
   );
+  if (settled.settled) bumpDomainResultVersion();
+  return settled;
 }

@@ -1,9 +1,9 @@
 import { getPrisma } from "@/lib/db";
-import { env } from "@/lib/env";
 import { recordAuditEvent, type Actor } from "../audit/record-audit-event";
 import { getDomainOrThrow } from "../domains/get-domain";
-import { checkDnsTxt, checkMetaTag, checkWellKnownFile, type CheckOutcome } from "./ownership-checks";
+import { runOwnershipChecks } from "./run-ownership-checks";
 import type { VerificationMethodName } from "./verification-instructions";
+import { bumpDomainResultVersion } from "../domain-result/result-version";
 
 export interface VerifyOutcome {
   verified: boolean;
@@ -16,27 +16,11 @@ export interface VerifyOutcome {
  * proves ownership. An already verified domain stays verified without fetching anything.
  */
 export async function verifyDomain(actor: Actor, domainId: string) {
-  const domain = await getDomainOrThrow(actor.orgId, domainId);
+  const domain = await getDomainOrThrow({ orgId: actor.orgId, domainId });
   if (domain.verifiedAt && domain.verificationMethod) {
     return { outcome: { verified: true, method: domain.verificationMethod } as VerifyOutcome, domain };
   }
-  const allowPrivate = env().PLUMB_ALLOW_PRIVATE_TARGETS;
-  const checks: [VerificationMethodName, () => Promise<CheckOutcome>][] = [
-    ["meta", () => checkMetaTag(domain, { allowPrivate })],
-    ["dns", () => checkDnsTxt(domain)],
-    ["file", () => checkWellKnownFile(domain, { allowPrivate })],
-  ];
-  const reasons: string[] = [];
-  let method: VerificationMethodName | undefined;
-  for (const [name, run] of checks) {
-    const result = await run();
-    if (result.ok) {
-      method = name;
-      break;
-    }
-    reasons.push(result.reason);
-  }
-
+  const { method, reasons } = await runOwnershipChecks({ domain });
   const db = await getPrisma();
   if (!method) {
     await recordAuditEvent(db, actor, {
@@ -48,9 +32,22 @@ export async function verifyDomain(actor: Actor, domainId: string) {
     return { outcome: { verified: false, reason: reasons.join("\n") } as VerifyOutcome, domain };
   }
   const verified = await db.$transaction(async (tx) => {
-    const updated = await tx.domain.update({ where: { id: domain.id }, data: { verifiedAt: new Date(), verificationMethod: method } });
+    const now = new Date();
+    // A fresh proof also clears a previous "verification lost" (the banner goes away; the audit log keeps it).
+    const updated = await tx.domain.update({
+      where: { id: domain.id },
+      data: {
+        verifiedAt: now,
+        verificationMethod: method,
+        verificationCheckedAt: now,
+        verificationConfirmedAt: now,
+        verificationLostAt: null,
+        verificationLostReason: null,
+      },
+    });
     await recordAuditEvent(tx, actor, { action: "domain.verify", targetType: "domain", targetId: domain.id, metadata: { method } });
     return updated;
   });
+  bumpDomainResultVersion();
   return { outcome: { verified: true, method } as VerifyOutcome, domain: verified };
 }
