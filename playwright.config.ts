@@ -28,6 +28,15 @@ function freePort(): string {
 // PLUMB_E2E_BASE_URL points the specs at an already running server instead of starting one.
 const external = process.env.PLUMB_E2E_BASE_URL;
 process.env.PLUMB_E2E_PORT ??= freePort();
+// The fixture site the specs serve (e2e/support/fixture-site.ts) listens on this port, chosen here so that the
+// server can allow exactly that origin through its SSRF guard instead of every private address.
+process.env.PLUMB_E2E_FIXTURE_PORT ??= freePort();
+// The local webhook receiver of the alerts spec (e2e/policies-alerts.spec.ts), the second allowed origin.
+process.env.PLUMB_E2E_RECEIVER_PORT ??= freePort();
+// The local GitHub, Cloudflare and Sentry of the integrations spec (e2e/integrations.spec.ts).
+process.env.PLUMB_E2E_GITHUB_PORT ??= freePort();
+process.env.PLUMB_E2E_CLOUDFLARE_PORT ??= freePort();
+process.env.PLUMB_E2E_SENTRY_PORT ??= freePort();
 const baseURL = external ?? `http://127.0.0.1:${process.env.PLUMB_E2E_PORT}`;
 
 export default defineConfig({
@@ -37,7 +46,8 @@ export default defineConfig({
   workers: 1,
   fullyParallel: false,
   forbidOnly: Boolean(process.env.CI),
-  retries: 0,
+  // One retry in CI: a spec that fails twice is a failure; one that passes on the retry is listed as flaky.
+  retries: process.env.CI ? 1 : 0,
   timeout: 90_000,
   expect: { timeout: 15_000 },
   reporter: [["list"]],
@@ -58,8 +68,21 @@ export default defineConfig({
         command: "node --import tsx scripts/e2e-server.ts",
         // The landing page is static: it answers as soon as the server listens (the database opens at boot or on first use).
         url: `${baseURL}/`,
-        // Private targets allowed: the dashboard e2e scans a fixture site it serves on loopback.
-        env: { PORT: process.env.PLUMB_E2E_PORT, PLUMB_ALLOW_PRIVATE_TARGETS: "1" },
+        // Exactly these private targets allowed: the fixture site the specs serve on loopback (and scan), the
+        // alerts spec's webhook receiver, and the integrations spec's local GitHub, Cloudflare and Sentry.
+        env: {
+          PORT: process.env.PLUMB_E2E_PORT,
+          PLUMB_ALLOW_PRIVATE_TARGETS: "0",
+          PLUMB_PRIVATE_TARGET_ALLOWLIST: [
+            process.env.PLUMB_E2E_FIXTURE_PORT,
+            process.env.PLUMB_E2E_RECEIVER_PORT,
+            process.env.PLUMB_E2E_GITHUB_PORT,
+            process.env.PLUMB_E2E_CLOUDFLARE_PORT,
+            process.env.PLUMB_E2E_SENTRY_PORT,
+          ]
+            .map((p) => `127.0.0.1:${p}`)
+            .join(","),
+        },
         // A cold `next build` on a busy 2-core machine takes a few minutes.
         timeout: 600_000,
         reuseExistingServer: false,

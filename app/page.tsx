@@ -79,7 +79,7 @@ export default function LandingPage() {
             Each pillar gets its own score; the overall grade is capped by the worst open problem, so a single critical
             issue is never averaged away.
           </p>
-          <ul className="mt-8 grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+          <ul className="mt-8 grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-4">
             {PILLARS.map((p) => {
               const Icon = PILLAR_ICONS[p.id];
               return (
@@ -100,7 +100,7 @@ export default function LandingPage() {
             <h2 id="how-heading" className="text-2xl font-semibold tracking-tight text-slate-900">
               How it works
             </h2>
-            <ol className="mt-8 grid gap-6 md:grid-cols-3">
+            <ol className="mt-8 grid grid-cols-1 gap-6 md:grid-cols-3">
               {STEPS.map((s, i) => (
                 <li key={s.title} className="rounded-lg border border-slate-200 bg-white p-5">
                   <span className="text-sm font-semibold text-brand-700">Step {i + 1}</span>

@@ -4,8 +4,8 @@ import { newAccount, signUp } from "./support/account";
 import { snap } from "./support/artifacts";
 import { serveFixtureSite, type FixtureSite } from "./support/fixture-site";
 
-// The whole product in the browser: sign up -> add a domain (a fixture site on loopback; the e2e server runs
-// with PLUMB_ALLOW_PRIVATE_TARGETS=1) -> verify it with the meta tag -> launch a 2-pillar, 2-page scan ->
+// The whole product in the browser: sign up -> add a domain (a fixture site on loopback; the e2e server allows
+// exactly its origin through PLUMB_PRIVATE_TARGET_ALLOWLIST) -> verify it with the meta tag -> launch a 2-pillar, 2-page scan ->
 // watch the progress -> open the result -> triage findings (filter + bulk change) -> create and revoke an
 // API key -> list the domain in the public directory.
 
@@ -58,8 +58,10 @@ test("dashboard flow: domain, verification, scan, triage, API key, directory", a
   await snap(page, "flow-verify-failed-1440");
   site.setToken(token!);
   await page.getByRole("button", { name: "Verify now" }).click();
-  await expect(page.getByText("This domain is verified")).toBeVisible();
-  await expect(page.getByText("Verified with the meta tag")).toBeVisible();
+  // Straight on to the domain page, "Launch first scan" in focus.
+  await page.waitForURL(/\/domains\/[a-z0-9]+\?verified=meta$/);
+  await expect(page.getByRole("status").filter({ hasText: "Ownership verified" })).toContainText("Verified with the meta tag");
+  await expect(page.getByRole("button", { name: "Launch first scan" })).toBeFocused();
   await snap(page, "flow-verified-1440");
 
   // Domain page -> launch dialog: 2 pillars, 2 pages, cost shown against the balance.
@@ -71,7 +73,7 @@ test("dashboard flow: domain, verification, scan, triage, API key, directory", a
   await expect(page.getByRole("heading", { level: 1, name: host })).toBeVisible();
   await expect(page.getByRole("heading", { name: "No scans of this domain yet" })).toBeVisible();
   await expectNoA11yViolations(page, "domain");
-  await page.getByRole("button", { name: "New scan" }).click();
+  await page.getByRole("button", { name: "Launch first scan" }).click();
   const dialog = page.getByRole("dialog", { name: "Start a scan" });
   await expect(dialog).toBeVisible();
   await expect(dialog).toContainText("Cost: 7 credits · balance: 100");
@@ -119,8 +121,11 @@ test("dashboard flow: domain, verification, scan, triage, API key, directory", a
   const bulk = page.getByRole("region", { name: "Bulk actions" });
   await expect(bulk).toContainText(/[2-9] selected|\d\d selected/);
   await bulk.getByLabel("Status for selected").selectOption("accepted_risk");
+  await expect(bulk.getByRole("button", { name: "Apply status" })).toBeDisabled();
+  await bulk.getByLabel(/^Justification/).fill("Staging copy of the site; fixed in production.");
   await bulk.getByRole("button", { name: "Apply status" }).click();
-  await expect(bulk).toContainText(/Updated \d+ findings/);
+  // Accepted risks leave the default view (open and in progress): the list empties, bulk bar and all.
+  await expect(page.getByText("No findings match these filters")).toBeVisible();
   await page.getByLabel("Filter by status").selectOption("open");
   await page.waitForURL(/status=open/);
   await expect(page.getByRole("checkbox", { name: /^Select finding / })).toHaveCount(0);
@@ -148,6 +153,9 @@ test("dashboard flow: domain, verification, scan, triage, API key, directory", a
   await expect(page.getByRole("heading", { level: 1, name: "Domain settings" })).toBeVisible();
   await expect(page.getByRole("img", { name: `Plumb score for ${host}` })).toBeVisible();
   await page.getByLabel("List this domain in the public directory").check();
+  // The site has two pages: scans of two count for its public result (a domain's grade only counts scans of
+  // at least its page count, 10 by default, which is why the badge said "not scanned yet" until now).
+  await page.getByLabel("Pages per scan").fill("2");
   await page.getByLabel("Organization name").fill(account.orgName);
   await page.getByRole("button", { name: "Save settings" }).click();
   await expect(page.getByText("Settings saved.")).toBeVisible();

@@ -3,6 +3,7 @@ import { expectNoA11yViolations } from "./support/a11y";
 import { newAccount, signIn, signOut, signUp } from "./support/account";
 import { snap } from "./support/artifacts";
 import { serveFixtureSite, type FixtureSite } from "./support/fixture-site";
+import { inviteLinkFromMailPage, signUpFromInvitation } from "./support/invitations";
 
 // Findings triage and settings, in real Chromium against the real server. The findings come from a real
 // scan: the spec adds a loopback fixture site through the API with the browser's session, verifies it with
@@ -45,6 +46,11 @@ test("triage findings: filter, keyboard select, bulk status, drawer; API key sho
   const table = page.getByRole("table", { name: /^Findings, \d+ on this page/ });
   await expect(table).toBeVisible();
   await expect(table).toContainText(host);
+  // One row per root cause, with a total, open + in progress by default, and where it was seen.
+  await expect(page.getByTestId("findings-total")).toHaveText(/^\d+ findings? open and in progress$/);
+  await expect(table.getByRole("columnheader", { name: "Where" })).toBeVisible();
+  await expect(table.getByTestId("finding-counts").first()).toHaveText(/^\d+ pages?/);
+  await expect(table.getByRole("link", { name: /Severity \(worst first\)/ })).toBeVisible();
   await expectNoA11yViolations(page, "findings");
   await snap(page, "findings-1440");
 
@@ -97,29 +103,53 @@ test("triage findings: filter, keyboard select, bulk status, drawer; API key sho
   await expect(drawer.getByRole("heading", { name: "How to fix it" })).toBeVisible();
   await expect(drawer.getByRole("heading", { name: "History" })).toBeVisible();
   await expect(drawer.getByRole("table", { name: "Seen in 1 scan" })).toBeVisible();
-  await expect(drawer.getByRole("heading", { name: /Affected pages \(\d+\)/ })).toBeVisible();
-  for (const link of await drawer.getByRole("list", { name: "Affected pages" }).getByRole("link").all()) {
+  await expect(drawer.getByRole("heading", { name: /^Where \(\d+ pages?, \d+ instances?\)$/ })).toBeVisible();
+  const instances = drawer.getByTestId("finding-instances");
+  await expect(instances.locator("tbody tr").first()).toBeVisible();
+  for (const link of await instances.getByRole("link").all()) {
     await expect(link).toHaveAttribute("rel", "noopener noreferrer nofollow");
   }
   await expectNoA11yViolations(page, "finding drawer");
   await snap(page, "finding-drawer-1440");
-  await drawer.getByLabel("Change status").selectOption("resolved");
+  // A false positive needs a reason: refused without one, kept in the history with it.
+  await drawer.getByLabel("Change status").selectOption("false_positive");
+  const why = drawer.getByLabel(/^Justification/);
+  await expect(why).toBeVisible();
+  await drawer.getByRole("button", { name: "Save changes" }).click();
+  await expect(drawer.getByRole("status").filter({ hasText: /Say why/ })).toBeVisible();
+  await why.fill("The <b>header</b> is set by our CDN, not the origin.");
+  await snap(page, "finding-drawer-justify-1440");
   await drawer.getByRole("button", { name: "Save changes" }).click();
   await expect(drawer.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
-  await expect(drawer.getByText("Resolved", { exact: true }).first()).toBeVisible();
+  await expect(drawer.getByText("False positive", { exact: true }).first()).toBeVisible();
+  const history = drawer.getByTestId("finding-history");
+  await expect(history).toContainText("to False positive");
+  // Escaped as text, never markup.
+  await expect(history).toContainText("Why: The <b>header</b> is set by our CDN, not the origin.");
+  await expect(history.locator("b")).toHaveCount(0);
   await page.keyboard.press("Escape");
   await expect(drawer).toBeHidden();
   await expect(page).not.toHaveURL(/finding=/);
   // It left the in-progress list.
   await expect(rows).toHaveCount(2);
 
+  // Group by page: each page with the findings seen on it.
+  await page.getByRole("navigation", { name: "Group findings" }).getByRole("link", { name: "Page" }).click();
+  await page.waitForURL(/group=page/);
+  await expect(page.getByTestId("findings-by-page").getByRole("region").first()).toBeVisible();
+  await snap(page, "findings-by-page-1440");
+  await page.getByRole("navigation", { name: "Group findings" }).getByRole("link", { name: "Rule" }).click();
+  await page.waitForURL((u) => !u.search.includes("group="));
+
   await page.setViewportSize({ width: 375, height: 812 });
   await page.getByLabel("Filter by status").selectOption("");
   await page.waitForURL((u) => !u.search.includes("status="));
   await snap(page, "findings-375");
+  expect(await page.evaluate(() => document.documentElement.scrollWidth), "nothing scrolls sideways at 375 px").toBeLessThanOrEqual(375);
   await rows.first().getByRole("link").first().click();
   await expect(page.getByRole("dialog").getByRole("heading", { name: "History" })).toBeVisible();
   await snap(page, "finding-drawer-375");
+  expect(await page.getByRole("dialog").evaluate((d) => d.scrollWidth <= d.clientWidth + 1), "the drawer does not scroll sideways").toBe(true);
   await page.getByRole("button", { name: "Close finding details" }).click();
   await expect(page.getByRole("dialog")).toBeHidden();
   await page.setViewportSize({ width: 1440, height: 900 });
@@ -160,7 +190,7 @@ test("triage findings: filter, keyboard select, bulk status, drawer; API key sho
   expect((await withKey()).status()).toBe(401);
   await outsider.dispose();
 
-  // --- Members: invite by email; signing up with it makes the membership active.
+  // --- Members: invite by email; the invitee follows the e-mailed link (read on the owners' mail page), signs up, accepts.
   await tabs.getByRole("link", { name: "Members" }).click();
   const invitee = newAccount("invitee");
   const inviteForm = page.getByRole("form", { name: "Invite a member" });
@@ -174,11 +204,14 @@ test("triage findings: filter, keyboard select, bulk status, drawer; API key sho
   await expect(members.getByRole("button", { name: `Remove ${account.email}` })).toHaveCount(0);
   await expectNoA11yViolations(page, "members");
   await snap(page, "members-1440");
+  const inviteLink = await inviteLinkFromMailPage(page, orgPath, invitee.email);
 
   const other = await browser.newContext();
   const inviteePage = await other.newPage();
-  await signUp(inviteePage, invitee);
-  await inviteePage.goto(orgPath);
+  await inviteePage.goto(inviteLink);
+  await signUpFromInvitation(inviteePage, invitee);
+  await inviteePage.getByRole("button", { name: "Accept invitation" }).click();
+  await inviteePage.waitForURL((url) => url.pathname === orgPath);
   await expect(inviteePage.getByRole("heading", { level: 1, name: "Overview" })).toBeVisible();
   await inviteePage.goto(`${orgPath}/settings/members`);
   await expect(inviteePage.getByText("Only owners and admins can invite people or change roles.")).toBeVisible();
@@ -188,10 +221,10 @@ test("triage findings: filter, keyboard select, bulk status, drawer; API key sho
   await expect(inviteePage.getByRole("region", { name: "Bulk actions" })).toHaveCount(0);
   await other.close();
 
-  await page.reload();
+  await page.goto(`${orgPath}/settings/members`);
   await expect(members.getByRole("row").filter({ hasText: invitee.email })).toContainText("Active");
 
-  // Someone who already has an account joins at their next sign-in.
+  // Someone who already has an account joins nothing by signing in: only the link does.
   const existing = newAccount("existing");
   const existingContext = await browser.newContext();
   const existingPage = await existingContext.newPage();
@@ -204,10 +237,15 @@ test("triage findings: filter, keyboard select, bulk status, drawer; API key sho
   await existingPage.goto(orgPath);
   await signIn(existingPage, existing.email, existing.password);
   await existingPage.waitForURL((url) => url.pathname === orgPath);
-  await expect(existingPage.getByRole("heading", { level: 1, name: "Overview" })).toBeVisible();
+  await expect(existingPage.getByRole("heading", { name: "Page not found" })).toBeVisible();
   await existingContext.close();
   await page.reload();
-  await expect(members.getByRole("row").filter({ hasText: existing.email })).toContainText("Active");
+  await expect(members.getByRole("row").filter({ hasText: existing.email })).toContainText("Invited");
+  // Revoking the invitation removes it.
+  await members.getByRole("button", { name: `Revoke invitation for ${existing.email}` }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Revoke invitation" }).click();
+  await expect(members.getByRole("row").filter({ hasText: existing.email })).toHaveCount(0);
+  await tabs.getByRole("link", { name: "Members" }).click();
 
   // --- Credits: balance and the ledger of the scan above.
   await tabs.getByRole("link", { name: "Credits" }).click();

@@ -3,18 +3,22 @@
 //
 //   PLUMB_BENCH_PAGES=3     pages of the clean fixture compared with Lighthouse (default 3)
 //   PLUMB_BENCH_SKIP_LH=1   skip the Lighthouse parts (speed and defects)
+//   PLUMB_BENCH_SKIP_DEVICES=1  skip the mobile + desktop crawl (the desktop extra cost)
+//   PLUMB_BENCH_ONLY=consent  only the consent variants' extra cost (scripts/bench-consent.ts)
 //
 // The defects part scans the defect fixture sites with both tools and counts distinct problems each one
 // reports: Lighthouse audits that fail (score < 1) and Plumb rules that fire, per site.
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import lighthouse from "lighthouse";
 import puppeteer from "puppeteer-core";
-import { scanPages, scanSite } from "@/lib/scanner";
+import { scanPages, scanSite, type ScanResult } from "@/lib/scanner";
 import { CHROME_FLAGS, findChrome } from "@/lib/scanner/gather/browser";
 import { startFixtureServer } from "@/test/support/fixture-server";
 import { fakeSecrets } from "@/lib/scanner/checks/shared/fake-secrets";
 import { VENDOR_ROOT } from "@/test/scanner-checks/support";
+import { benchConsent } from "./bench-consent";
 
 const root = path.resolve(import.meta.dirname, "..");
 
@@ -74,7 +78,8 @@ interface LighthouseRun {
 
 async function lighthouseRun(urls: string[]): Promise<LighthouseRun> {
   const t = Date.now();
-  const userDataDir = fs.mkdtempSync(path.join(root, ".bench-lh-"));
+  // In the temp dir, not the checkout: Chrome's socket files there break a concurrent `next build` (Tailwind scans the tree).
+  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), "plumb-bench-lh-"));
   const browser = await puppeteer.launch({
     executablePath: findChrome(),
     headless: true,
@@ -86,7 +91,9 @@ async function lighthouseRun(urls: string[]): Promise<LighthouseRun> {
   const failed: string[][] = [];
   try {
     for (const url of urls) {
-      const result = await lighthouse(url, { port, output: "json", logLevel: "error" });
+      // throttlingMethod "provided": no simulated slow network or CPU, the conditions Plumb measures under,
+      // so the two performance scores can be compared.
+      const result = await lighthouse(url, { port, output: "json", logLevel: "error", throttlingMethod: "provided" });
       const cats = result?.lhr.categories ?? {};
       scores.push(Object.fromEntries(Object.entries(cats).map(([k, v]) => [k, v.score === null ? null : Math.round(v.score * 100)])));
       const audits = Object.values(result?.lhr.audits ?? {});
@@ -97,6 +104,17 @@ async function lighthouseRun(urls: string[]): Promise<LighthouseRun> {
     fs.rmSync(userDataDir, { recursive: true, force: true });
   }
   return { ms: Date.now() - t, scores, failed };
+}
+
+/** Plumb's and Lighthouse's performance score per page, side by side (Plumb's must stay within 10 points). */
+function printPerformanceScores(pages: ScanResult["pages"], lh: LighthouseRun): void {
+  pages.forEach((p, i) => {
+    const mine = p.performance_score;
+    const theirs = lh.scores[i]?.performance ?? null;
+    const diff = typeof mine === "number" && typeof theirs === "number" ? mine - theirs : null;
+    const flag = diff !== null && Math.abs(diff) > 10 ? "  <-- more than 10 points apart" : "";
+    console.log(`  performance ${String(mine ?? "-").padStart(3)} plumb / ${String(theirs ?? "-").padStart(3)} lighthouse  (${diff === null ? "n/a" : (diff > 0 ? "+" : "") + diff})  ${new URL(p.url).pathname}${flag}`);
+  });
 }
 
 /** Distinct problems found by each tool on the same pages of each defect fixture. */
@@ -125,6 +143,7 @@ async function compareDefects(): Promise<void> {
       lhTotal += lhIds.size;
       plumbTotal += plumbRules.size;
       console.log(`${name.padEnd(11)} ${String(urls.length).padStart(5)}  ${String(lhIds.size).padStart(10)}  ${String(plumbRules.size).padStart(5)}  ${only.size}`);
+      printPerformanceScores(plumb.pages.filter((p) => p.status !== null), lh);
       console.log(`  lighthouse: ${[...lhIds].sort().join(" ")}`);
       console.log(`  plumb:      ${[...plumbRules].sort().join(" ")}`);
     } finally {
@@ -136,6 +155,7 @@ async function compareDefects(): Promise<void> {
 }
 
 async function main(): Promise<void> {
+  if (process.env.PLUMB_BENCH_ONLY === "consent") return benchConsent();
   const nPages = Number(process.env.PLUMB_BENCH_PAGES ?? 3);
   const clean = await startFixtureServer({ root: path.join(root, "test/fixtures/sites/clean") });
   const crawl = await startFixtureServer({ root: path.join(root, "test/fixtures/sites/crawl") });
@@ -159,6 +179,7 @@ async function main(): Promise<void> {
       const lh = await lighthouseRun(urls);
       console.log(`lighthouse  ${(lh.ms / 1000).toFixed(2)} s  (categories: ${Object.keys(lh.scores[0] ?? {}).join(", ")})`);
       console.log(`ratio       Lighthouse / Plumb = ${(lh.ms / plumbMs).toFixed(2)}x (parallel tabs), ${(lh.ms / plumbSerialMs).toFixed(2)}x (one tab)`);
+      printPerformanceScores(plumb.pages, lh);
     }
 
     console.log(`\n# 20-page crawl of the crawl fixture`);
@@ -172,7 +193,23 @@ async function main(): Promise<void> {
     console.log(`timings     ${JSON.stringify(crawled.timings)}`);
     for (const p of crawled.pages.filter((pg) => pg.status === null)) console.log(`failed      ${p.url}: ${p.error}`);
     console.log(`peak memory node + Chromium: ${peak.pssMb.toFixed(0)} MB PSS (${peak.rssMb.toFixed(0)} MB summed RSS)`);
+    if (process.env.PLUMB_BENCH_SKIP_DEVICES !== "1") {
+      // The same crawl with a second device: the desktop loads (light: no axe, typing probe or bodies) come on top.
+      console.log(`\n# 20-page crawl, mobile + desktop (the default above is mobile only)`);
+      const memBoth = sampleMemory();
+      const t3 = Date.now();
+      const both = await scanSite({ url: `${crawl.origin}/`, allowPrivate: true, maxPages: 20, devices: ["mobile", "desktop"] });
+      const bothMs = Date.now() - t3;
+      const peakBoth = memBoth.stop();
+      const loadedBoth = both.pages.filter((p) => p.status !== null).length;
+      const extra = bothMs - crawlMs;
+      console.log(`pages       ${loadedBoth} x 2 devices in ${(bothMs / 1000).toFixed(2)} s = ${(loadedBoth / (bothMs / 1000)).toFixed(2)} pages/s`);
+      console.log(`desktop     +${(extra / 1000).toFixed(2)} s over mobile only (+${Math.round((extra / crawlMs) * 100)}%); desktop pass ${((both.timings.deviceGatherMs ?? 0) / 1000).toFixed(2)} s`);
+      console.log(`scores      performance ${JSON.stringify(both.device_scores ?? {})}; device-tagged findings ${both.findings.filter((f) => f.devices?.length).length} (desktop only: ${both.findings.filter((f) => f.devices?.length === 1 && f.devices[0] === "desktop").length})`);
+      console.log(`peak memory node + Chromium: ${peakBoth.pssMb.toFixed(0)} MB PSS (${peakBoth.rssMb.toFixed(0)} MB summed RSS)`);
+    }
     if (process.env.PLUMB_BENCH_SKIP_LH !== "1") await compareDefects();
+    await benchConsent();
   } finally {
     await clean.close();
     await crawl.close();

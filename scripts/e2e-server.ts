@@ -15,7 +15,7 @@ import { ensureBuild } from "../test/support/server";
 import { createThrowawayPostgres } from "../test/support/throwaway-postgres";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
-const NEXT_BIN = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
+const SERVE = path.join(ROOT, "scripts", "serve.mjs");
 const port = process.env.PORT ?? "3000";
 const host = "127.0.0.1";
 
@@ -63,7 +63,7 @@ async function freshDatabase(): Promise<E2eDatabase> {
 
 const database = await freshDatabase();
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "plumb-e2e-"));
-const child = spawn(process.execPath, [NEXT_BIN, "start", "-p", port, "-H", host], {
+const child = spawn(process.execPath, [SERVE, "--port", port, "--hostname", host], {
   cwd: ROOT,
   stdio: "inherit",
   env: {
@@ -73,6 +73,8 @@ const child = spawn(process.execPath, [NEXT_BIN, "start", "-p", port, "-H", host
     PLUMB_DATA_DIR: dataDir,
     // No demo organization: the specs sign up from scratch.
     PLUMB_DEMO_SEED: "0",
+    // Every spec signs up from 127.0.0.1: the per-address sign-up limit is tested in vitest instead.
+    PLUMB_SIGN_UP_LIMIT_PER_HOUR: "100000",
     NEXTAUTH_URL: `http://${host}:${port}`,
     PLUMB_NEXT_DIST_DIR: distDir,
     ...database.env,

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { EmptyState, Logo, UsersIcon } from "@/components/ui";
+import { ButtonLink, EmptyState, Logo, UsersIcon } from "@/components/ui";
 import { requireUser } from "@/lib/auth/session";
 import { listUserOrganizations } from "@/lib/services/organizations/list-user-organizations";
 
@@ -22,10 +22,13 @@ export default async function OrganizationsIndex() {
         description={
           <p>
             You are signed in as {user.email}. Ask an owner or admin of your team&apos;s organization to invite this
-            address.
+            address, or create an organization of your own.
           </p>
         }
       />
+      <div className="mt-6 flex justify-center">
+        <ButtonLink href="/organizations/new">Create an organization</ButtonLink>
+      </div>
     </main>
   );
 }

@@ -27,23 +27,26 @@ export function PillarScoreChart({ scores, caption }: { scores: PillarScore[]; c
           );
         })}
       </div>
-      <table className="sr-only">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Pillar</th>
-            <th scope="col">Score (0–100)</th>
-          </tr>
-        </thead>
-        <tbody>
-          {scores.map((s) => (
-            <tr key={s.label}>
-              <th scope="row">{s.label}</th>
-              <td>{s.score}</td>
+      {/* The wrapper hides it: a table ignores the 1 px width of .sr-only and would widen the page. */}
+      <div className="sr-only">
+        <table>
+          <caption>{caption}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Pillar</th>
+              <th scope="col">Score (0–100)</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {scores.map((s) => (
+              <tr key={s.label}>
+                <th scope="row">{s.label}</th>
+                <td>{s.score}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </figure>
   );
 }

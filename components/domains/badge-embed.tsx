@@ -5,13 +5,15 @@ interface Props {
   origin: string;
   domainId: string;
   host: string;
+  /** listed in the public directory: the badge links to the domain's page there */
+  listed?: boolean;
 }
 
 /** The score badge, ready to paste into a site or a README, with the live badge itself as the preview. */
-export function BadgeEmbed({ origin, domainId, host }: Props) {
+export function BadgeEmbed({ origin, domainId, host, listed = false }: Props) {
   const src = `${origin}/api/v1/badge?id=${encodeURIComponent(domainId)}`;
   const alt = `Plumb score for ${host}`;
-  const link = `${origin}/directory`;
+  const link = listed ? `${origin}/directory/${encodeURIComponent(host)}` : `${origin}/directory`;
   const escapedAlt = alt.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
   const snippets = [
     { id: "html", label: "HTML", value: `<a href="${link}"><img src="${src}" alt="${escapedAlt}"></a>` },
@@ -22,7 +24,7 @@ export function BadgeEmbed({ origin, domainId, host }: Props) {
       <div>
         <p className="text-sm font-medium text-slate-800">Preview</p>
         <div className="mt-2 flex min-h-12 items-center rounded-md border border-dashed border-slate-300 bg-slate-50 px-4 py-3">
-          {/* The real badge from this server: what visitors will see, refreshed every 5 minutes. */}
+          {/* The real badge from this server: what visitors will see (caches refresh it within minutes). */}
           {/* eslint-disable-next-line @next/next/no-img-element */}
           <img src={`/api/v1/badge?id=${encodeURIComponent(domainId)}`} alt={alt} height={20} />
         </div>

@@ -10,6 +10,8 @@ export interface DomainSettingsValues {
   schedule: ScanSchedule;
   schedulePillars: Pillar[];
   directoryEnabled: boolean;
+  directoryShowFindings: boolean;
+  pageCount: number;
   organizationName: string;
   description: string;
   verified: boolean;
@@ -41,7 +43,7 @@ export function DomainSettingsForm({ values, action, canWrite }: Props) {
 
         <fieldset>
           <legend className="text-sm font-medium text-slate-800">Pillars for scheduled scans</legend>
-          <div className="mt-2 grid gap-2 sm:grid-cols-2">
+          <div className="mt-2 grid grid-cols-1 gap-2 sm:grid-cols-2">
             {PILLARS.map((p) => (
               <label key={p.id} className="flex items-start gap-2 rounded-md border border-slate-200 px-3 py-2 text-sm text-slate-800">
                 <input
@@ -57,6 +59,18 @@ export function DomainSettingsForm({ values, action, canWrite }: Props) {
           </div>
         </fieldset>
 
+        <TextField
+          name="pageCount"
+          label="Pages per scan"
+          type="number"
+          inputMode="numeric"
+          min={1}
+          max={100}
+          required
+          defaultValue={String(values.pageCount)}
+          hint="Scans cover this many pages by default. Only scans of at least this many pages count toward the public grade, badge and trend."
+        />
+
         <div>
           <label className="flex items-start gap-2 text-sm text-slate-800">
             <input
@@ -71,6 +85,22 @@ export function DomainSettingsForm({ values, action, canWrite }: Props) {
           <p id="directory-hint" className="mt-1 pl-6 text-sm text-slate-600">
             Shows the domain, the name and description below and the score badge on /directory
             {values.verified ? "." : ", once the domain is verified."}
+          </p>
+        </div>
+
+        <div>
+          <label className="flex items-start gap-2 text-sm text-slate-800">
+            <input
+              type="checkbox"
+              name="directoryShowFindings"
+              defaultChecked={values.directoryShowFindings}
+              aria-describedby="directory-findings-hint"
+              className="mt-0.5 size-4 accent-brand-700"
+            />
+            <span className="font-medium">Show open findings on the public page</span>
+          </label>
+          <p id="directory-findings-hint" className="mt-1 pl-6 text-sm text-slate-600">
+            Titles, severities and counts only, never evidence or page addresses. Off: the public page shows scores and grades only.
           </p>
         </div>
 

@@ -17,15 +17,13 @@ const TITLES: Record<MethodView["method"], { title: string; what: string }> = {
   file: { title: "Well-known file", what: "the file contents" },
 };
 
-const METHOD_NAMES: Record<string, string> = { meta: "the meta tag", dns: "the DNS TXT record", file: "the well-known file" };
-
 interface Props {
   methods: MethodView[];
   verify: (prev: VerifyState) => Promise<VerifyState>;
   canWrite: boolean;
 }
 
-/** The three ownership proofs with copy buttons, and "Verify now" with the reasons when none works yet. */
+/** The three ownership proofs with copy buttons, and "Verify now" (which goes on to the domain page once one works) with the reasons when none works yet. */
 export function VerificationMethods({ methods, verify, canWrite }: Props) {
   const [state, verifyAction, pending] = useActionState(verify, null);
   return (
@@ -53,11 +51,6 @@ export function VerificationMethods({ methods, verify, canWrite }: Props) {
         </Button>
         {!canWrite ? <span className="text-sm text-slate-600">Only members, admins and owners can verify.</span> : null}
       </form>
-      {state && state.ok && state.verified ? (
-        <Alert tone="success" title="Ownership verified">
-          Verified with {METHOD_NAMES[state.method ?? ""] ?? "one of the methods"}. You can scan this domain now.
-        </Alert>
-      ) : null}
       {state && state.ok && !state.verified ? (
         <Alert tone="danger" title="Not verified yet">
           <ul className="list-disc space-y-1 pl-5">

@@ -4,15 +4,34 @@ import { useId, useState, useTransition } from "react";
 import { Button } from "@/components/ui";
 import { bulkUpdateFindingsAction } from "@/app/o/[orgSlug]/findings/actions";
 import { SEVERITIES, SEVERITY_LABELS, STATUSES, STATUS_LABELS } from "./labels";
+import type { AssigneeOption } from "./types";
+import { CreateTaskButton } from "@/components/tasks/create-task-button";
 
 const selectClass =
   "h-8 rounded-md border border-slate-300 bg-white px-2 text-sm text-slate-900 " +
   "focus-visible:outline-2 focus-visible:outline-offset-0 focus-visible:outline-brand-600 disabled:bg-slate-100 disabled:text-slate-500";
 
 /** Status and severity changes for the selected findings, one bulk-update call each. */
-export function BulkBar({ orgSlug, selectedIds, onDone }: { orgSlug: string; selectedIds: string[]; onDone: () => void }) {
+export function BulkBar({
+  orgSlug,
+  selectedIds,
+  selectedTitles,
+  assignees,
+  onDone,
+}: {
+  orgSlug: string;
+  selectedIds: string[];
+  selectedTitles: string[];
+  assignees: AssigneeOption[];
+  onDone: () => void;
+}) {
   const [status, setStatus] = useState("");
   const [severity, setSeverity] = useState("");
+  const [justification, setJustification] = useState("");
+  const [acceptedUntil, setAcceptedUntil] = useState("");
+  const whyId = useId();
+  const untilId = useId();
+  const needsWhy = status === "false_positive" || status === "accepted_risk";
   const [message, setMessage] = useState<{ tone: "ok" | "error"; text: string } | null>(null);
   const [pending, startTransition] = useTransition();
   const statusId = useId();
@@ -20,13 +39,15 @@ export function BulkBar({ orgSlug, selectedIds, onDone }: { orgSlug: string; sel
   const count = selectedIds.length;
   const none = count === 0;
 
-  const apply = (change: { status?: string; severity?: string }) =>
+  const apply = (change: { status?: string; severity?: string; justification?: string; acceptedUntil?: string }) =>
     startTransition(async () => {
       const result = await bulkUpdateFindingsAction(orgSlug, { ids: selectedIds, ...change });
       if (result.ok) {
         setMessage({ tone: "ok", text: `Updated ${result.data.updated} finding${result.data.updated === 1 ? "" : "s"}.` });
         setStatus("");
         setSeverity("");
+        setJustification("");
+        setAcceptedUntil("");
         onDone();
       } else {
         setMessage({ tone: "error", text: result.error });
@@ -50,10 +71,45 @@ export function BulkBar({ orgSlug, selectedIds, onDone }: { orgSlug: string; sel
             </option>
           ))}
         </select>
-        <Button size="sm" variant="secondary" disabled={none || !status} loading={pending && Boolean(status)} onClick={() => apply({ status })}>
+        <Button
+          size="sm"
+          variant="secondary"
+          disabled={none || !status || (needsWhy && !justification.trim())}
+          loading={pending && Boolean(status)}
+          onClick={() =>
+            apply({
+              status,
+              ...(needsWhy ? { justification: justification.trim() } : {}),
+              ...(status === "accepted_risk" && acceptedUntil ? { acceptedUntil } : {}),
+            })
+          }
+        >
           Apply status
         </Button>
       </div>
+      {needsWhy ? (
+        <div className="flex w-full flex-wrap items-end gap-2">
+          <label htmlFor={whyId} className="flex min-w-0 flex-1 basis-64 flex-col text-slate-700">
+            Justification (required)
+            <input
+              id={whyId}
+              required
+              aria-required="true"
+              maxLength={2000}
+              value={justification}
+              onChange={(e) => setJustification(e.target.value)}
+              placeholder="Why is this not a problem to fix?"
+              className={`${selectClass} mt-1 w-full min-w-0`}
+            />
+          </label>
+          {status === "accepted_risk" ? (
+            <label htmlFor={untilId} className="flex flex-col text-slate-700">
+              Accepted until (optional)
+              <input id={untilId} type="date" value={acceptedUntil} onChange={(e) => setAcceptedUntil(e.target.value)} className={`${selectClass} mt-1`} />
+            </label>
+          ) : null}
+        </div>
+      ) : null}
       <div className="flex flex-wrap items-center gap-2">
         <label htmlFor={severityId} className="w-full text-slate-700 sm:w-auto">
           Severity for selected
@@ -70,6 +126,15 @@ export function BulkBar({ orgSlug, selectedIds, onDone }: { orgSlug: string; sel
           Apply severity
         </Button>
       </div>
+      {!none ? (
+        <CreateTaskButton
+          orgSlug={orgSlug}
+          findingIds={selectedIds}
+          assignees={assignees}
+          defaultTitle={count === 1 ? `Fix: ${selectedTitles[0] ?? "finding"}` : `Fix ${count} findings`}
+          label={`Create task from ${count} selected`}
+        />
+      ) : null}
       {!none ? (
         <Button size="sm" variant="ghost" onClick={onDone} disabled={pending}>
           Clear selection

@@ -39,7 +39,9 @@ export function FindingsFilters({ path, query, domains }: { path: string; query:
       const v = data.get(key);
       if (typeof v === "string" && v.trim()) params.set(key, v.trim());
     }
-    // The order survives a change of filters; the page and the open finding do not.
+    // The order, grouping and resolved toggle survive a change of filters; the page and the open finding do not.
+    if (query.resolved) params.set("resolved", query.resolved);
+    if (query.group === "page") params.set("group", "page");
     if (query.sort !== "severity") params.set("sort", query.sort);
     if (query.dir !== DEFAULT_DIRECTION[query.sort]) params.set("dir", query.dir);
     const s = params.toString();
@@ -66,6 +68,8 @@ export function FindingsFilters({ path, query, domains }: { path: string; query:
       className="grid grid-cols-2 gap-3 rounded-lg border border-slate-200 bg-white p-3 shadow-sm sm:grid-cols-3 lg:grid-cols-[repeat(4,minmax(0,1fr))_minmax(0,1.6fr)]"
     >
       {query.sort !== "severity" ? <input type="hidden" name="sort" value={query.sort} /> : null}
+      {query.resolved ? <input type="hidden" name="resolved" value={query.resolved} /> : null}
+      {query.group === "page" ? <input type="hidden" name="group" value="page" /> : null}
       {query.dir !== DEFAULT_DIRECTION[query.sort] ? <input type="hidden" name="dir" value={query.dir} /> : null}
       <label className="block text-xs font-medium text-slate-700">
         Domain
@@ -103,7 +107,8 @@ export function FindingsFilters({ path, query, domains }: { path: string; query:
       <label className="block text-xs font-medium text-slate-700">
         Status
         <select {...bind("status")} aria-label="Filter by status" className={`${selectClass} mt-1`}>
-          <option value="">All statuses</option>
+          <option value="">Open &amp; in progress</option>
+          <option value="all">All statuses</option>
           {STATUSES.map((s) => (
             <option key={s} value={s}>
               {STATUS_LABELS[s]}
@@ -121,7 +126,7 @@ export function FindingsFilters({ path, query, domains }: { path: string; query:
             {...bind("q")}
             type="search"
             maxLength={200}
-            placeholder="Title, rule or URL"
+            placeholder="Title, rule or page URL"
             aria-label="Search findings"
             className={`${selectClass} min-w-0 flex-1 px-3`}
           />

@@ -7,14 +7,19 @@ import { Badge, cn } from "@/components/ui";
 import { FindingStatusBadge, SeverityBadge } from "@/components/status/badges";
 import { PILLAR_LABELS } from "@/components/status/pillars";
 import { BulkBar } from "./bulk-bar";
+import { SendToTracker } from "./send-to-tracker";
 import { FindingDrawer } from "./finding-drawer";
 import type { SortKey } from "./labels";
-import type { FindingRow } from "./types";
+import type { AssigneeOption, FindingRow } from "./types";
 
 export interface FindingsTableProps {
   orgSlug: string;
+  /** Connected issue trackers for the "Send to …" bulk action. */
+  trackers?: { id: string; name: string }[];
   rows: FindingRow[];
   canWrite: boolean;
+  /** members a task created from the selection can be assigned to */
+  assignees: AssigneeOption[];
   sort: SortKey;
   direction: "asc" | "desc";
   sortHrefs: Record<SortKey, string>;
@@ -37,7 +42,7 @@ function isTyping(el: Element | null): boolean {
  * the active row holds the focus, so Tab and screen readers follow the same position.
  */
 export function FindingsTable(props: FindingsTableProps) {
-  const { orgSlug, rows, canWrite, sort, direction, sortHrefs, openHrefBase, firstPageHref, nextPageHref } = props;
+  const { orgSlug, rows, canWrite, assignees, sort, direction, sortHrefs, openHrefBase, firstPageHref, nextPageHref } = props;
   const router = useRouter();
   const [selected, setSelected] = useState<Set<string>>(() => new Set());
   const [active, setActive] = useState(0);
@@ -133,7 +138,12 @@ export function FindingsTable(props: FindingsTableProps) {
 
   return (
     <div className="mt-4">
-      {canWrite ? <BulkBar orgSlug={orgSlug} selectedIds={[...selected]} onDone={() => setSelected(new Set())} /> : null}
+      {canWrite ? <BulkBar orgSlug={orgSlug} selectedIds={[...selected]} assignees={assignees} selectedTitles={rows.filter((r) => selected.has(r.id)).map((r) => r.title)} onDone={() => setSelected(new Set())} /> : null}
+      {canWrite && props.trackers?.length ? (
+        <section aria-label="Send to an issue tracker" className="mb-3 rounded-lg border border-slate-200 bg-slate-50 px-3 py-2 text-sm">
+          <SendToTracker orgSlug={orgSlug} selectedIds={[...selected]} trackers={props.trackers} />
+        </section>
+      ) : null}
       <p className="mb-2 hidden text-xs text-slate-600 sm:block">
         Keyboard: <kbd className="font-mono">j</kbd>/<kbd className="font-mono">k</kbd> or arrows to move,{" "}
         {canWrite ? (
@@ -168,7 +178,10 @@ export function FindingsTable(props: FindingsTableProps) {
                 Finding
               </th>
               <th scope="col" aria-sort={ariaSort("severity")} className="px-3 py-2 font-medium">
-                {sortLink("severity", "Severity")}
+                {sortLink("severity", direction === "asc" || sort !== "severity" ? "Severity (worst first)" : "Severity (mildest first)")}
+              </th>
+              <th scope="col" className="hidden px-3 py-2 font-medium md:table-cell">
+                Where
               </th>
               <th scope="col" className="hidden px-3 py-2 font-medium sm:table-cell">
                 Status
@@ -221,6 +234,9 @@ export function FindingsTable(props: FindingsTableProps) {
                     </Link>
                     <div className="mt-0.5 flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-slate-600">
                       <span className="font-mono break-words">{r.rule}</span>
+                      <span className="md:hidden" data-testid="finding-pages">
+                        {r.pagesCount === 1 ? "1 page" : `${r.pagesCount} pages`}
+                      </span>
                       <span className="break-words lg:hidden">{r.domainHost}</span>
                       <span className="sm:hidden">
                         <FindingStatusBadge status={r.status} />
@@ -232,6 +248,15 @@ export function FindingsTable(props: FindingsTableProps) {
                   </td>
                   <td className="px-3 py-2 align-top">
                     <SeverityBadge severity={r.severity} />
+                  </td>
+                  <td className="hidden max-w-[18rem] px-3 py-2 align-top md:table-cell">
+                    <div className="text-slate-800" data-testid="finding-counts">
+                      {r.pagesCount === 1 ? "1 page" : `${r.pagesCount} pages`}
+                      {r.instancesCount !== r.pagesCount ? <span className="text-slate-600"> · {r.instancesCount} instances</span> : null}
+                    </div>
+                    <div className="truncate text-xs text-slate-600" title={r.url}>
+                      {r.url}
+                    </div>
                   </td>
                   <td className="hidden px-3 py-2 align-top sm:table-cell">
                     <FindingStatusBadge status={r.status} />

@@ -1,3 +1,16 @@
+import { SafeUrl } from "./safe-url";
+
+const URL_RE = /(https?:\/\/[^\s<>"'`)\]]+[^\s<>"'`)\].,;:!?])/g;
+
+/** References in check texts (documentation, specs) become links; SafeUrl only links http(s). */
+function linkify(text: string, key: number) {
+  const pieces = text.split(URL_RE);
+  if (pieces.length === 1) return text;
+  return pieces.map((p, j) =>
+    j % 2 === 1 ? <SafeUrl key={`${key}-${j}`} url={p} className="break-all text-brand-700 underline hover:text-brand-900" /> : p,
+  );
+}
+
 /**
  * Check texts mark code with `backticks`. Split on them and show those parts as <code>; everything stays a
  * React text node (escaped), so a scanned site's text can never become markup.
@@ -12,7 +25,7 @@ export function Prose({ text, className }: { text: string; className?: string })
             {part}
           </code>
         ) : (
-          part
+          linkify(part, i)
         ),
       )}
     </p>

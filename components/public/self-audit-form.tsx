@@ -122,7 +122,7 @@ export function SelfAuditForm() {
           </li>
         ))}
       </ol>
-      <div className="grid gap-4 sm:grid-cols-2">
+      <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
         <TextField name="email" type="email" label="Email" autoComplete="email" required error={fieldErrors.email} hint="Stored with your answers." />
         <TextField name="hostname" label="Website" optional placeholder="example.com" inputMode="url" autoCapitalize="none" spellCheck={false} />
       </div>

@@ -5,7 +5,7 @@ import { launchScanAction } from "@/app/o/[orgSlug]/scans/actions";
 import { LaunchScanDialog, type LaunchTarget } from "./launch-scan-dialog";
 
 /** Server half of the launch dialog: reads the balance (issuing the month's free grant if due) and the limits. */
-export async function LaunchScanButton({ orgId, orgSlug, domains, triggerLabel }: { orgId: string; orgSlug: string; domains: LaunchTarget[]; triggerLabel?: string }) {
+export async function LaunchScanButton({ orgId, orgSlug, domains, triggerLabel, focusTrigger }: { orgId: string; orgSlug: string; domains: LaunchTarget[]; triggerLabel?: string; focusTrigger?: boolean }) {
   const { balance } = await getCredits({ orgId, limit: 1 });
   return (
     <LaunchScanDialog
@@ -17,6 +17,7 @@ export async function LaunchScanButton({ orgId, orgSlug, domains, triggerLabel }
       maxMaxPages={MAX_MAX_PAGES}
       action={launchScanAction.bind(null, orgSlug)}
       triggerLabel={triggerLabel}
+      focusTrigger={focusTrigger}
     />
   );
 }

@@ -22,20 +22,28 @@ interface Props {
   maxMaxPages: number;
   action: (prev: LaunchScanState, form: FormData) => Promise<LaunchScanState>;
   triggerLabel?: string;
+  /** focus the trigger on mount (the domain page right after its verification) */
+  focusTrigger?: boolean;
 }
 
 /**
  * "New scan" in a modal <dialog> (focus is trapped and Escape closes it, natively). The cost follows the
  * pillars ticked — 1 credit each — next to the balance, and the server's answer (402, 409) is shown as is.
  */
-export function LaunchScanDialog({ orgSlug, domains, balance, creditsPerPillar, defaultMaxPages, maxMaxPages, action, triggerLabel = "New scan" }: Props) {
+export function LaunchScanDialog({ orgSlug, domains, balance, creditsPerPillar, defaultMaxPages, maxMaxPages, action, triggerLabel = "New scan", focusTrigger = false }: Props) {
   const dialogRef = useRef<HTMLDialogElement>(null);
+  const triggerId = useId();
   const router = useRouter();
   const titleId = useId();
   const [picked, setPicked] = useState<Set<Pillar>>(() => new Set(PILLARS.map((p) => p.id)));
   const [state, formAction, pending] = useActionState(action, null);
   const cost = picked.size * creditsPerPillar;
   const short = cost > balance;
+
+  // autoFocus alone is not applied when React hydrates server-rendered markup; focus once mounted.
+  useEffect(() => {
+    if (focusTrigger) document.getElementById(triggerId)?.focus();
+  }, [focusTrigger, triggerId]);
 
   useEffect(() => {
     if (state?.ok) router.push(`/o/${orgSlug}/scans/${state.scanId}`);
@@ -51,7 +59,7 @@ export function LaunchScanDialog({ orgSlug, domains, balance, creditsPerPillar, 
 
   return (
     <>
-      <Button onClick={() => dialogRef.current?.showModal()} disabled={domains.length === 0}>
+      <Button id={triggerId} autoFocus={focusTrigger} onClick={() => dialogRef.current?.showModal()} disabled={domains.length === 0}>
         {triggerLabel}
       </Button>
       <dialog
@@ -94,7 +102,7 @@ export function LaunchScanDialog({ orgSlug, domains, balance, creditsPerPillar, 
             )}
             <fieldset>
               <legend className="text-sm font-medium text-slate-800">Pillars ({creditsPerPillar} credit each)</legend>
-              <div className="mt-2 grid gap-2 sm:grid-cols-2">
+              <div className="mt-2 grid grid-cols-1 gap-2 sm:grid-cols-2">
                 {PILLARS.map((p) => (
                   <label key={p.id} className="flex items-start gap-2 rounded-md border border-slate-200 px-3 py-2 text-sm">
                     <input

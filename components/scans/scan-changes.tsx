@@ -34,7 +34,7 @@ export function ScanChanges({ added, fixed, previousHref, findingHref }: Props) 
     return <p className="text-sm text-slate-600">This is the first finished scan of this domain; the next one will show what changed.</p>;
   }
   return (
-    <div className="grid gap-6 md:grid-cols-2">
+    <div className="grid grid-cols-1 gap-6 md:grid-cols-2">
       <div>
         <h3 className="mb-2 text-sm font-semibold text-slate-900">New ({added.length})</h3>
         <List items={added} empty="Nothing new since the previous scan." findingHref={findingHref} label="New findings" />

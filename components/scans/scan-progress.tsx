@@ -10,6 +10,12 @@ import { readSse } from "./sse-reader";
 interface LiveScan {
   status: string;
   progress: { pages_done: number; pages_total: number };
+  started_at?: string | null;
+  live?: {
+    loading: string[];
+    findings_so_far: number;
+    findings: { pillar: Pillar; rule: string; severity: Severity; title: string; pages: number }[];
+  } | null;
 }
 
 interface LiveFinding {
@@ -23,7 +29,13 @@ interface Props {
   orgSlug: string;
   scanId: string;
   pillars: Pillar[];
-  initial: { status: string; pagesDone: number; pagesTotal: number };
+  initial: { status: string; pagesDone: number; pagesTotal: number; startedAt?: string | null; createdAt?: string };
+}
+
+function clock(ms: number): string {
+  const s = Math.max(0, Math.round(ms / 1000));
+  const m = Math.floor(s / 60);
+  return m > 0 ? `${m} min ${String(s % 60).padStart(2, "0")} s` : `${s} s`;
 }
 
 const SEVERITIES: Severity[] = ["critical", "high", "medium", "low", "info"];
@@ -42,7 +54,13 @@ const STATUS_TEXT: Record<string, string> = {
  */
 export function ScanProgress({ orgSlug, scanId, pillars, initial }: Props) {
   const router = useRouter();
-  const [scan, setScan] = useState<LiveScan>({ status: initial.status, progress: { pages_done: initial.pagesDone, pages_total: initial.pagesTotal } });
+  const [scan, setScan] = useState<LiveScan>({ status: initial.status, progress: { pages_done: initial.pagesDone, pages_total: initial.pagesTotal }, started_at: initial.startedAt ?? null });
+  const [now, setNow] = useState<number | null>(null);
+  useEffect(() => {
+    setNow(Date.now());
+    const t = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(t);
+  }, []);
   const [findings, setFindings] = useState<LiveFinding[]>([]);
   const [connection, setConnection] = useState<"connecting" | "live" | "retrying">("connecting");
   const seen = useRef(new Set<string>());
@@ -89,8 +107,16 @@ export function ScanProgress({ orgSlug, scanId, pillars, initial }: Props) {
   }, [orgSlug, scanId, router]);
 
   const { pages_done: done, pages_total: total } = scan.progress;
-  const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, findings.filter((f) => f.severity === s).length])) as Record<Severity, number>;
+  // Findings recorded by the scan (SSE `finding`) once it has them; until then the per-page preview.
+  const preview = scan.live?.findings ?? [];
+  const shown: LiveFinding[] =
+    findings.length > 0 ? findings : preview.map((f) => ({ id: `${f.rule}:${f.title}`, pillar: f.pillar, severity: f.severity, title: f.pages > 1 ? `${f.title} (${f.pages} pages)` : f.title }));
+  const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, shown.filter((f) => f.severity === s).length])) as Record<Severity, number>;
   const terminal = ["succeeded", "failed", "canceled"].includes(scan.status);
+  const startedAt = scan.started_at ?? initial.startedAt ?? null;
+  const elapsedMs = startedAt && now !== null ? now - new Date(startedAt).getTime() : null;
+  const etaMs = elapsedMs !== null && done > 0 && total > done ? (elapsedMs / done) * (total - done) : null;
+  const loading = scan.live?.loading ?? [];
 
   return (
     <Card>
@@ -114,6 +140,10 @@ export function ScanProgress({ orgSlug, scanId, pillars, initial }: Props) {
               {total > 0 ? `${done} of ${total}` : scan.status === "queued" ? "not started" : "discovering pages…"}
             </span>
           </div>
+          <p className="mt-1 flex flex-wrap justify-between gap-x-4 text-xs text-slate-600 tabular-nums">
+            <span data-testid="scan-elapsed">{elapsedMs !== null ? `Elapsed ${clock(elapsedMs)}` : "Not started yet"}</span>
+            {etaMs !== null ? <span data-testid="scan-eta">About {clock(etaMs)} left</span> : null}
+          </p>
           <div
             role="progressbar"
             aria-labelledby="pages-label"
@@ -130,11 +160,25 @@ export function ScanProgress({ orgSlug, scanId, pillars, initial }: Props) {
           </div>
         </div>
 
+        {loading.length > 0 && !terminal ? (
+          <div>
+            <h3 className="text-sm font-medium text-slate-800">Loading now</h3>
+            {/* URLs come from the scanned site: text only. */}
+            <ul className="mt-1 space-y-0.5 text-sm text-slate-700" data-testid="loading-urls">
+              {loading.slice(0, 6).map((u) => (
+                <li key={u} className="break-all">
+                  {u}
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
+
         <div>
           <h3 className="text-sm font-medium text-slate-800">Pillars</h3>
           <ul className="mt-2 flex flex-wrap gap-2">
             {pillars.map((p) => {
-              const n = findings.filter((f) => f.pillar === p).length;
+              const n = shown.filter((f) => f.pillar === p).length;
               return (
                 <li key={p} className="rounded-full border border-slate-200 px-3 py-1 text-sm text-slate-800">
                   {PILLAR_LABELS[p]}
@@ -150,7 +194,7 @@ export function ScanProgress({ orgSlug, scanId, pillars, initial }: Props) {
 
         <div>
           <h3 className="text-sm font-medium text-slate-800">
-            Findings so far: <span data-testid="findings-so-far">{findings.length}</span>
+            Findings so far: <span data-testid="findings-so-far">{shown.length}</span>
           </h3>
           <dl className="mt-2 grid grid-cols-5 gap-2 text-center text-sm">
             {SEVERITIES.map((s) => (
@@ -160,13 +204,13 @@ export function ScanProgress({ orgSlug, scanId, pillars, initial }: Props) {
               </div>
             ))}
           </dl>
-          {findings.length > 0 ? (
+          {shown.length > 0 ? (
             <ul className="mt-3 space-y-1 text-sm text-slate-700" aria-label="Latest findings">
-              {findings
+              {shown
                 .slice(-8)
                 .reverse()
                 .map((f) => (
-                  <li key={f.id} className="truncate">
+                  <li key={f.id} className="break-words">
                     <span className="font-medium capitalize">{f.severity}</span> · {PILLAR_LABELS[f.pillar]} · {f.title}
                   </li>
                 ))}

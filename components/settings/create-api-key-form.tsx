@@ -11,6 +11,8 @@ const RESOURCES = [
   { id: "findings", label: "Findings" },
   { id: "reports", label: "Reports" },
   { id: "integrations", label: "Integrations" },
+  { id: "policies", label: "Policies" },
+  { id: "alerts", label: "Alerts" },
 ] as const;
 
 /** Name + scopes; on success the raw key is shown here, once, with a copy button. */
@@ -103,6 +105,13 @@ export function CreateApiKeyForm({ orgSlug }: { orgSlug: string }) {
                     ))}
                   </tr>
                 ))}
+                <tr>
+                  <th scope="row" className="py-1 pr-6 text-left font-normal text-slate-800">Audit log</th>
+                  <td className="py-1 pr-6">
+                    <input type="checkbox" aria-label="Audit log: read" checked={full || scopes.has("audit:read")} disabled={full} onChange={() => toggle("audit:read")} className="size-4 accent-brand-700" />
+                  </td>
+                  <td className="py-1 pr-6 text-xs text-slate-600">—</td>
+                </tr>
                 <tr>
                   <th scope="row" className="py-1 pr-6 text-left font-normal text-slate-800">API keys</th>
                   <td className="py-1 pr-6 text-xs text-slate-600">—</td>

@@ -2,7 +2,7 @@
 
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui";
-import { changeMemberRoleAction, removeMemberAction } from "@/app/o/[orgSlug]/settings/actions";
+import { changeMemberRoleAction, removeMemberAction, resendInvitationAction } from "@/app/o/[orgSlug]/settings/actions";
 import type { MemberRole } from "@/generated/prisma/enums";
 import { ConfirmDialog } from "./confirm-dialog";
 
@@ -24,6 +24,7 @@ export function MemberControls(props: {
   const [value, setValue] = useState<MemberRole>(role);
   const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
   const [busy, startTransition] = useTransition();
 
   const save = () =>
@@ -31,6 +32,14 @@ export function MemberControls(props: {
       setError(null);
       const r = await changeMemberRoleAction(orgSlug, { membershipId, role: value });
       if (!r.ok) setError(r.error);
+    });
+  const resend = () =>
+    startTransition(async () => {
+      setError(null);
+      setNotice(null);
+      const r = await resendInvitationAction(orgSlug, membershipId);
+      if (r.ok) setNotice(`Sent a new invitation to ${r.data.email}. The previous link no longer works.`);
+      else setError(r.error);
     });
   const remove = () =>
     startTransition(async () => {
@@ -68,10 +77,20 @@ export function MemberControls(props: {
           {lastOwner ? <span className="block text-xs text-slate-600">The only owner: make someone else an owner first</span> : null}
         </span>
       )}
-      {canRemove ? (
-        <Button size="sm" variant="ghost" onClick={() => setConfirming(true)} aria-label={invitation ? `Withdraw invitation for ${email}` : `Remove ${email}`}>
-          {invitation ? "Withdraw" : "Remove"}
+      {invitation && canRemove ? (
+        <Button size="sm" variant="secondary" onClick={resend} disabled={busy} aria-label={`Resend invitation to ${email}`}>
+          Resend
         </Button>
+      ) : null}
+      {canRemove ? (
+        <Button size="sm" variant="ghost" onClick={() => setConfirming(true)} aria-label={invitation ? `Revoke invitation for ${email}` : `Remove ${email}`}>
+          {invitation ? "Revoke" : "Remove"}
+        </Button>
+      ) : null}
+      {notice ? (
+        <p role="status" className="w-full text-xs font-medium text-green-800">
+          {notice}
+        </p>
       ) : null}
       {error ? (
         <p role="alert" className="w-full text-xs font-medium text-red-700">
@@ -80,14 +99,14 @@ export function MemberControls(props: {
       ) : null}
       <ConfirmDialog
         open={confirming}
-        title={invitation ? `Withdraw the invitation for ${email}?` : `Remove ${email}?`}
-        confirmLabel={invitation ? "Withdraw invitation" : "Remove member"}
+        title={invitation ? `Revoke the invitation for ${email}?` : `Remove ${email}?`}
+        confirmLabel={invitation ? "Revoke invitation" : "Remove member"}
         busy={busy}
         onConfirm={remove}
         onCancel={() => setConfirming(false)}
       >
         {invitation
-          ? "Signing up with this address will no longer add them to the organization."
+          ? "The link in the invitation e-mail stops working at once."
           : "They lose access to this organization at once. Findings assigned to them stay assigned until someone changes them."}
       </ConfirmDialog>
     </div>

@@ -1,9 +1,9 @@
-export type NavIconName = "home" | "globe" | "scan" | "flag" | "report" | "settings";
+export type NavIconName = "home" | "globe" | "scan" | "flag" | "check" | "report" | "settings";
 
 export interface NavItem {
   label: string;
   /** Path below /o/[orgSlug]; "" is the organization's overview. */
-  segment: "" | "domains" | "scans" | "findings" | "reports" | "settings";
+  segment: "" | "domains" | "scans" | "findings" | "tasks" | "reports" | "settings";
   icon: NavIconName;
 }
 
@@ -12,6 +12,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { label: "Domains", segment: "domains", icon: "globe" },
   { label: "Scans", segment: "scans", icon: "scan" },
   { label: "Findings", segment: "findings", icon: "flag" },
+  { label: "Tasks", segment: "tasks", icon: "check" },
   { label: "Reports", segment: "reports", icon: "report" },
   { label: "Settings", segment: "settings", icon: "settings" },
 ];

@@ -40,14 +40,15 @@ export function FindingStatusBadge({ status }: { status: FindingStatus }) {
   return <Badge tone={s.tone}>{s.label}</Badge>;
 }
 
-const REPORT_STATUS: Record<ReportStatus, { tone: BadgeTone; label: string }> = {
+const REPORT_STATUS: Record<ReportStatus | "expired", { tone: BadgeTone; label: string }> = {
   queued: { tone: "neutral", label: "Queued" },
   running: { tone: "info", label: "Generating" },
   succeeded: { tone: "success", label: "Ready" },
   failed: { tone: "danger", label: "Failed" },
+  expired: { tone: "neutral", label: "Expired" },
 };
 
-export function ReportStatusBadge({ status }: { status: ReportStatus }) {
+export function ReportStatusBadge({ status }: { status: ReportStatus | "expired" }) {
   const s = REPORT_STATUS[status];
   return <Badge tone={s.tone}>{s.label}</Badge>;
 }

@@ -15,7 +15,11 @@ export interface FixtureSite {
   close(): Promise<void>;
 }
 
-/** The verify-meta fixture on 127.0.0.1 with a random port, files read on each request. */
+/**
+ * The verify-meta fixture on 127.0.0.1, files read on each request. The port is PLUMB_E2E_FIXTURE_PORT (set
+ * by playwright.config.ts, the one private origin the e2e server may reach), else a random one. Specs run one
+ * at a time, each closing its site, so they can share the port.
+ */
 export async function serveFixtureSite(): Promise<FixtureSite> {
   let token = "not-set-yet";
   let imageFixed = false;
@@ -34,7 +38,10 @@ export async function serveFixtureSite(): Promise<FixtureSite> {
     }
     res.writeHead(200, { "Content-Type": TYPES[path.extname(name)] ?? "application/octet-stream" }).end(body);
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(Number(process.env.PLUMB_E2E_FIXTURE_PORT ?? 0), "127.0.0.1", resolve);
+  });
   const { port } = server.address() as AddressInfo;
   return {
     origin: `http://127.0.0.1:${port}`,

@@ -11,6 +11,6 @@ export async function createOrganizationAction(_prev: NewOrganizationState, form
   const name = typeof raw === "string" ? raw : "";
   const parsed = createOrganizationInput.safeParse({ name });
   if (!parsed.success) return { status: "invalid", error: parsed.error.issues[0]?.message ?? "Check the name.", name };
-  const { organization } = await createOrganization(user.id, parsed.data);
+  const { organization } = await createOrganization({ userId: user.id, ...parsed.data });
   redirect(`/o/${organization.slug}`);
 }

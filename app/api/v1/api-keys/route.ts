@@ -5,7 +5,7 @@ import { issueApiKey } from "@/lib/services/api-keys/issue-api-key";
 import { listApiKeys } from "@/lib/services/api-keys/list-api-keys";
 
 export const GET = defineRoute(listApiKeysContract, async ({ actor, query }) => {
-  const page = await listApiKeys(actor.orgId, query);
+  const page = await listApiKeys({ orgId: actor.orgId, limit: query.limit, cursor: query.cursor });
   return { items: page.items.map(serializeApiKey), nextCursor: page.nextCursor };
 });
 

@@ -5,7 +5,7 @@ import { createDomain } from "@/lib/services/domains/create-domain";
 import { listDomains } from "@/lib/services/domains/list-domains";
 
 export const GET = defineRoute(listDomainsContract, async ({ actor, query }) => {
-  const page = await listDomains(actor.orgId, query);
+  const page = await listDomains({ orgId: actor.orgId, limit: query.limit, cursor: query.cursor });
   return { items: page.items.map(serializeDomain), nextCursor: page.nextCursor };
 });
 

@@ -14,6 +14,7 @@ export const GET = defineRoute(listFindingsContract, async ({ actor, query }) =>
     severity: query.severity,
     status: query.status,
     q: query.q,
+    url: query.url,
   });
   return { items: page.items.map(serializeFinding), nextCursor: page.nextCursor };
 });

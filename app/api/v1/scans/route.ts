@@ -9,6 +9,8 @@ export const POST = defineRoute(createScanContract, async ({ actor, body }) => {
     domainId: body.domain_id,
     pillars: body.pillars,
     maxPages: body.max_pages,
+    devices: body.devices,
+    consent: body.consent,
   });
   return { scan: serializeScan(scan), credits_remaining: creditsRemaining };
 });

@@ -2,9 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Badge, ButtonLink, DataTable, EmptyState, GlobeIcon, PageHeader, PlusIcon, formatDate, formatDateTime } from "@/components/ui";
 import { GradeBadge, ScanStatusBadge } from "@/components/status/badges";
+import { VerificationLostSummary } from "@/components/domains/verification-lost-banner";
 import { requireMembership } from "@/lib/auth/session";
 import { DOMAIN_SUMMARY_LIMIT, listDomainSummaries } from "@/lib/services/domains/list-domain-summaries";
-import { hasRole } from "@/lib/services/organizations/roles";
+import { roleAllows } from "../access";
 
 export const metadata: Metadata = { title: "Domains" };
 
@@ -13,7 +14,7 @@ export default async function DomainsPage({ params }: PageProps<"/o/[orgSlug]/do
   const { organization, membership } = await requireMembership(orgSlug);
   const domains = await listDomainSummaries(organization.id);
   const base = `/o/${organization.slug}/domains`;
-  const canWrite = hasRole(membership.role, "member");
+  const canWrite = roleAllows(membership.role, { role: "member" });
   const addButton = canWrite ? (
     <ButtonLink href={`${base}/new`}>
       <PlusIcon className="size-4" />
@@ -28,6 +29,7 @@ export default async function DomainsPage({ params }: PageProps<"/o/[orgSlug]/do
         description="The websites this organization audits. Plumb scans a domain once you have proved you own it."
         actions={domains.length > 0 ? addButton : null}
       />
+      <VerificationLostSummary domains={domains} base={base} />
       {domains.length === 0 ? (
         <EmptyState
           icon={<GlobeIcon className="size-6" />}
@@ -63,7 +65,7 @@ export default async function DomainsPage({ params }: PageProps<"/o/[orgSlug]/do
                   <Badge tone="success">Verified</Badge>
                 ) : (
                   <Link href={`${base}/${d.id}/verify`} className="rounded-full">
-                    <Badge tone="warning">Not verified — verify</Badge>
+                    {d.verificationLostAt ? <Badge tone="danger">Verification lost — verify</Badge> : <Badge tone="warning">Not verified — verify</Badge>}
                   </Link>
                 ),
             },

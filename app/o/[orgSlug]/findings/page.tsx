@@ -4,17 +4,23 @@ import { Alert, EmptyState, FlagIcon, PageHeader, formatDateTime } from "@/compo
 import { FindingsFilters } from "@/components/findings/findings-filters";
 import { FindingsTable } from "@/components/findings/findings-table";
 import { FindingDrawer } from "@/components/findings/finding-drawer";
-import type { AssigneeOption, FindingDetailView, FindingRow } from "@/components/findings/types";
+import { FindingsByPage, FindingsViewBar } from "@/components/findings/findings-views";
+import type { AssigneeOption, FindingDetailView, FindingRow, PageGroup } from "@/components/findings/types";
 import { requireMembership } from "@/lib/auth/session";
-import { scopesForRole } from "@/lib/http/session-caller";
-import { hasScope } from "@/lib/services/api-keys/scopes";
+import { listIntegrations } from "@/lib/services/integrations/list-integrations";
 import { isServiceError } from "@/lib/services/errors";
 import { getFindingDetail, type FindingDetail } from "@/lib/services/findings/get-finding-detail";
 import { listFindingsSorted } from "@/lib/services/findings/list-findings-sorted";
+import { countFindings } from "@/lib/services/findings/list-findings";
+import { listFindingsByPage } from "@/lib/services/findings/list-findings-by-page";
 import { listOrganizationMembers } from "@/lib/services/organizations/list-members";
 import { listRecentDomains } from "@/lib/services/organizations/recent-items";
 import type { Finding } from "@/generated/prisma/client";
-import { findingsHref, parseFindingsQuery } from "./search-params";
+import { listRechecks } from "@/lib/services/rechecks/list-rechecks";
+import { listComments } from "@/lib/services/comments/list-comments";
+import { listTasks } from "@/lib/services/tasks/list-tasks";
+import { findingsHref, parseFindingsQuery, statusesOf } from "./search-params";
+import { roleAllows } from "../access";
 
 export const metadata: Metadata = { title: "Findings" };
 
@@ -32,13 +38,15 @@ function toRow(f: Finding, hosts: Map<string, string>): FindingRow {
     status: f.status,
     domainHost: hosts.get(f.domainId) ?? "",
     url: f.url,
+    pagesCount: Math.max(f.pagesCount, 1),
+    instancesCount: Math.max(f.instancesCount, 1),
     lastSeen: when(f.lastSeenAt),
     regression: f.regression,
     regressionCount: f.regressionCount,
   };
 }
 
-function toDetail(f: FindingDetail): FindingDetailView {
+function toDetail(f: FindingDetail): Omit<FindingDetailView, "rechecks" | "comments" | "tasks"> {
   return {
     ...toRow(f, new Map([[f.domainId, f.domain.host]])),
     description: f.description,
@@ -50,9 +58,22 @@ function toDetail(f: FindingDetail): FindingDetailView {
     assigneeId: f.assigneeId,
     firstSeen: when(f.firstSeenAt),
     resolvedAt: f.resolvedAt ? when(f.resolvedAt) : null,
+    resolution: f.resolution,
     regressedAt: f.regressedAt ? when(f.regressedAt) : null,
     occurrenceCount: f._count.occurrences,
     occurrences: f.occurrences.map((o) => ({ id: o.id, scanId: o.scanId, severity: o.severity, pages: o.urls.length, seen: when(o.createdAt) })),
+    acceptedUntil: f.acceptedUntil ? when(f.acceptedUntil) : null,
+    instances: f.instances.map((i) => ({ id: i.id, url: i.url, selector: i.selector || null, asset: i.asset || null, snippet: i.snippet })),
+    history: f.events.map((e) => ({
+      id: e.id,
+      kind: e.kind,
+      who: e.actor ? (e.actor.name ? `${e.actor.name} (${e.actor.email})` : e.actor.email) : "Plumb",
+      from: e.fromStatus,
+      to: e.toStatus,
+      justification: e.justification,
+      acceptedUntil: e.acceptedUntil ? formatDateTime(e.acceptedUntil) : null,
+      at: when(e.createdAt),
+    })),
   };
 }
 
@@ -61,24 +82,31 @@ export default async function FindingsPage({ params, searchParams }: PageProps<"
   const { organization, membership } = await requireMembership(orgSlug);
   const query = parseFindingsQuery(await searchParams);
   const path = `/o/${orgSlug}/findings`;
-  const canWrite = hasScope(scopesForRole(membership.role), "findings:write");
+  const canWrite = roleAllows(membership.role, "findings:write");
 
   const domains = await listRecentDomains(organization.id);
+  const trackers = (await listIntegrations({ orgId: organization.id }))
+    .filter((i) => i.provider.kind === "tracker" && i.row && i.row.status !== "disconnected")
+    .map((i) => ({ id: i.provider.id, name: i.provider.displayName }));
   const hosts = new Map(domains.map((d) => [d.id, d.host]));
   const filters = {
     orgId: organization.id,
     domainId: query.domain,
     pillar: query.pillar as Finding["pillar"] | undefined,
     severity: query.severity as Finding["severity"] | undefined,
-    status: query.status,
+    status: statusesOf(query),
     regression: query.regression ? true : undefined,
     q: query.q,
   };
+  const groupByPage = query.group === "page";
 
   let page: Awaited<ReturnType<typeof listFindingsSorted>> | null = null;
+  let byPage: Awaited<ReturnType<typeof listFindingsByPage>> | null = null;
   let pageError: string | null = null;
+  const total = await countFindings(filters);
   try {
-    page = await listFindingsSorted({ ...filters, limit: PAGE_SIZE, cursor: query.cursor, sort: query.sort, direction: query.dir });
+    if (groupByPage) byPage = await listFindingsByPage({ ...filters, maxPages: 100 });
+    else page = await listFindingsSorted({ ...filters, limit: PAGE_SIZE, cursor: query.cursor, sort: query.sort, direction: query.dir });
   } catch (err) {
     if (!isServiceError(err)) throw err;
     pageError = "This page link no longer matches the list (the order changed). Start again from the first page.";
@@ -88,7 +116,25 @@ export default async function FindingsPage({ params, searchParams }: PageProps<"
   let detailMissing = false;
   if (query.finding) {
     try {
-      detail = toDetail(await getFindingDetail({ orgId: organization.id, findingId: query.finding }));
+      const found = await getFindingDetail({ orgId: organization.id, findingId: query.finding });
+      const [rechecks, comments, tasks] = await Promise.all([
+        listRechecks({ orgId: organization.id, findingId: found.id, limit: 10 }),
+        listComments({ orgId: organization.id, target: { findingId: found.id } }),
+        listTasks({ orgId: organization.id, findingId: found.id, limit: 10 }),
+      ]);
+      detail = {
+        ...toDetail(found),
+        rechecks: rechecks.items.map((r) => ({
+          id: r.id,
+          status: r.status,
+          summary: r.result,
+          error: r.error,
+          at: when(r.createdAt),
+          results: r.results.map((x) => ({ url: x.url, passed: x.passed, snippet: x.snippet, error: x.error })),
+        })),
+        comments: comments.map((c) => ({ id: c.id, who: c.author ? (c.author.name ?? c.author.email) : "An API key", at: when(c.createdAt), body: c.body })),
+        tasks: tasks.items.map((t) => ({ id: t.id, title: t.title, status: t.status })),
+      };
     } catch (err) {
       if (!isServiceError(err)) throw err;
       detailMissing = true;
@@ -98,8 +144,10 @@ export default async function FindingsPage({ params, searchParams }: PageProps<"
     .filter((m) => m.status === "active" && m.userId)
     .map((m) => ({ userId: m.userId as string, label: m.name ? `${m.name} (${m.email})` : m.email }));
 
-  const filtered = Boolean(query.domain || query.pillar || query.severity || query.status || query.regression || query.q);
+  const filtered = Boolean(query.domain || query.pillar || query.severity || query.status || query.resolved || query.regression || query.q);
   const rows = page ? page.items.map((f) => toRow(f, hosts)) : [];
+  const pageGroups: PageGroup[] = byPage ? byPage.pages.map((p) => ({ url: p.url, rows: p.findings.map((f) => toRow(f, hosts)) })) : [];
+  const empty = groupByPage ? pageGroups.length === 0 : rows.length === 0;
   const closeHref = findingsHref(path, query, { finding: undefined });
 
   return (
@@ -113,6 +161,17 @@ export default async function FindingsPage({ params, searchParams }: PageProps<"
         query={query}
         domains={domains.map((d) => ({ id: d.id, host: d.host }))}
       />
+      <FindingsViewBar
+        total={total}
+        groupHrefs={{
+          rule: findingsHref(path, query, { group: undefined, cursor: undefined, finding: undefined }),
+          page: findingsHref(path, query, { group: "page", cursor: undefined, finding: undefined }),
+        }}
+        group={groupByPage ? "page" : "rule"}
+        resolvedHref={findingsHref(path, query, { resolved: query.resolved ? undefined : "1", cursor: undefined, finding: undefined })}
+        resolvedShown={query.resolved === "1"}
+        statusNote={query.status ? null : "open and in progress"}
+      />
       {pageError ? (
         <Alert tone="warning" className="mt-4">
           {pageError}{" "}
@@ -120,7 +179,7 @@ export default async function FindingsPage({ params, searchParams }: PageProps<"
             First page
           </Link>
         </Alert>
-      ) : rows.length === 0 ? (
+      ) : empty ? (
         filtered ? (
           <EmptyState
             className="mt-4"
@@ -151,9 +210,13 @@ export default async function FindingsPage({ params, searchParams }: PageProps<"
             }
           />
         )
+      ) : groupByPage ? (
+        <FindingsByPage groups={pageGroups} truncated={byPage?.truncated ?? false} openHrefBase={findingsHref(path, query, { finding: "__ID__" })} />
       ) : (
         <FindingsTable
           orgSlug={orgSlug}
+          assignees={assignees}
+          trackers={trackers}
           rows={rows}
           canWrite={canWrite}
           sort={query.sort}

@@ -7,7 +7,7 @@ import { NoScannableDomain } from "@/components/scans/launch-scan-dialog";
 import { requireMembership } from "@/lib/auth/session";
 import { listDomainSummaries } from "@/lib/services/domains/list-domain-summaries";
 import { listRecentScans, RECENT_LIMIT } from "@/lib/services/organizations/recent-items";
-import { hasRole } from "@/lib/services/organizations/roles";
+import { roleAllows } from "../access";
 
 export const metadata: Metadata = { title: "Scans" };
 
@@ -17,7 +17,7 @@ export default async function ScansPage({ params }: PageProps<"/o/[orgSlug]/scan
   const scans = await listRecentScans(organization.id);
   const verified = (await listDomainSummaries(organization.id)).filter((d) => d.verifiedAt).map((d) => ({ id: d.id, host: d.host }));
   const base = `/o/${organization.slug}`;
-  const action = !hasRole(membership.role, "member") ? null : verified.length > 0 ? (
+  const action = !roleAllows(membership.role, { role: "member" }) ? null : verified.length > 0 ? (
     <LaunchScanButton orgId={organization.id} orgSlug={organization.slug} domains={verified} />
   ) : (
     <NoScannableDomain orgSlug={organization.slug} />

@@ -12,7 +12,13 @@ export const PATCH = defineRoute(updateFindingContract, async ({ actor, params, 
   serializeFinding(
     await updateFinding(actor, {
       findingId: params.id,
-      patch: { status: body.status, severity: body.severity, assigneeId: body.assignee_id },
+      patch: {
+        status: body.status,
+        severity: body.severity,
+        assigneeId: body.assignee_id,
+        justification: body.justification,
+        acceptedUntil: body.accepted_until ? new Date(body.accepted_until) : undefined,
+      },
     }),
   ),
 );

@@ -4,7 +4,7 @@ export default function Loading() {
       <span className="sr-only">Loading the domain…</span>
       <div className="h-4 w-24 rounded bg-slate-200" />
       <div className="mt-2 h-7 w-64 max-w-full rounded bg-slate-200" />
-      <div className="mt-8 grid gap-6 lg:grid-cols-3">
+      <div className="mt-8 grid grid-cols-1 gap-6 lg:grid-cols-3">
         <div className="h-40 rounded-lg bg-slate-200" />
         <div className="h-40 rounded-lg bg-slate-200 lg:col-span-2" />
       </div>

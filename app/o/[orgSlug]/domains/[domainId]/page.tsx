@@ -1,43 +1,46 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Badge, ButtonLink, Card, CardBody, CardHeader, DataTable, EmptyState, PageHeader, ScanIcon, formatDateTime } from "@/components/ui";
+import { Suspense } from "react";
+import { Alert, Badge, ButtonLink, Card, CardBody, CardHeader, DataTable, EmptyState, PageHeader, ScanIcon, formatDateTime } from "@/components/ui";
 import { GradeBadge, ScanStatusBadge } from "@/components/status/badges";
 import { PillarScoreChart } from "@/components/charts/pillar-score-chart";
 import { ScoreTrendChart } from "@/components/charts/score-trend-chart";
 import { PILLARS } from "@/components/status/pillars";
 import { LaunchScanButton } from "@/components/scans/launch-scan-button";
+import { VerificationLostBanner } from "@/components/domains/verification-lost-banner";
+import { CompareWithPrevious, previousSucceededScans } from "@/components/scans/scan-comparison";
 import { requireMembership } from "@/lib/auth/session";
-import { hasRole } from "@/lib/services/organizations/roles";
 import { listDomainScoreHistory } from "@/lib/services/scans/list-domain-score-history";
 import { listScans } from "@/lib/services/scans/list-scans";
 import { loadDomain } from "./load-domain";
+import { loadDomainResult } from "@/lib/services/domain-result/load-domain-results";
+import { trendFormat } from "@/components/charts/trend-labels";
+import { ComposedPillars } from "@/components/domain-result/composed-pillars";
+import { GradeExplanation } from "@/components/scans/grade-explanation";
+import { DomainIntegrations } from "@/components/domains/domain-integrations";
+import { roleAllows } from "../../access";
 
 export const metadata: Metadata = { title: "Domain" };
 
-const shortDate = new Intl.DateTimeFormat("en", { month: "short", day: "numeric" });
-const dayAndTime = new Intl.DateTimeFormat("en", { month: "short", day: "numeric", hour: "numeric", minute: "2-digit" });
-const dayAndSeconds = new Intl.DateTimeFormat("en", { month: "short", day: "numeric", hour: "numeric", minute: "2-digit", second: "2-digit" });
+const VERIFIED_WITH: Record<string, string> = { meta: "the meta tag", dns: "the DNS TXT record", file: "the well-known file" };
 
-/** The coarsest date format that still tells every point apart (scans minutes apart need the time). */
-function trendFormat(points: { finishedAt: Date }[]): Intl.DateTimeFormat {
-  const distinct = (f: Intl.DateTimeFormat) => new Set(points.map((p) => f.format(p.finishedAt))).size === points.length;
-  return [shortDate, dayAndTime].find(distinct) ?? dayAndSeconds;
-}
-
-export default async function DomainPage({ params }: PageProps<"/o/[orgSlug]/domains/[domainId]">) {
+export default async function DomainPage({ params, searchParams }: PageProps<"/o/[orgSlug]/domains/[domainId]">) {
   const { orgSlug, domainId } = await params;
+  // Set by "Verify now" when it succeeds: say so, and put the launch button in focus.
+  const verifiedParam = (await searchParams).verified;
+  const justVerifiedWith = typeof verifiedParam === "string" ? verifiedParam : undefined;
   const { organization, membership } = await requireMembership(orgSlug);
   const domain = await loadDomain(organization.id, domainId);
   const base = `/o/${organization.slug}`;
-  const canWrite = hasRole(membership.role, "member");
+  const canWrite = roleAllows(membership.role, { role: "member" });
+  // The same composition the badge, the directory and the API show (lib/services/domain-result).
+  const result = await loadDomainResult({ orgId: organization.id, domainId: domain.id });
   const history = await listDomainScoreHistory({ orgId: organization.id, domainId: domain.id });
   const trendLabels = trendFormat(history);
-  const latest = history.at(-1);
-  const latestScores =
-    latest && latest.scanId === domain.lastScanId
-      ? PILLARS.filter((p) => latest.scores[p.id] !== undefined).map((p) => ({ label: p.label, score: latest.scores[p.id] ?? 0 }))
-      : [];
+  const latestScores = result ? PILLARS.filter((p) => result.pillars[p.id].score !== null).map((p) => ({ label: p.label, score: result.pillars[p.id].score ?? 0 })) : [];
   const { items: scans } = await listScans({ orgId: organization.id, domainId: domain.id, limit: 20 });
+  const previousScans = previousSucceededScans(scans);
+  const justVerified = Boolean(domain.verifiedAt && justVerifiedWith);
 
   return (
     <>
@@ -50,7 +53,13 @@ export default async function DomainPage({ params }: PageProps<"/o/[orgSlug]/dom
         title={<span className="break-all">{domain.host}</span>}
         description={
           <span className="flex flex-wrap items-center gap-2">
-            {domain.verifiedAt ? <Badge tone="success">Verified</Badge> : <Badge tone="warning">Not verified</Badge>}
+            {domain.verifiedAt ? (
+              <Badge tone="success">Verified</Badge>
+            ) : domain.verificationLostAt ? (
+              <Badge tone="danger">Verification lost</Badge>
+            ) : (
+              <Badge tone="warning">Not verified</Badge>
+            )}
             <span>
               {domain.schedule === "off" ? "Scanned on demand" : `Scanned ${domain.schedule}`}
               {domain.directoryEnabled ? " · listed in the public directory" : ""}
@@ -65,36 +74,61 @@ export default async function DomainPage({ params }: PageProps<"/o/[orgSlug]/dom
             {!domain.verifiedAt ? (
               <ButtonLink href={`${base}/domains/${domain.id}/verify`}>Verify ownership</ButtonLink>
             ) : canWrite ? (
-              <LaunchScanButton orgId={organization.id} orgSlug={organization.slug} domains={[{ id: domain.id, host: domain.host }]} />
+              <LaunchScanButton
+                orgId={organization.id}
+                orgSlug={organization.slug}
+                domains={[{ id: domain.id, host: domain.host }]}
+                triggerLabel={scans.length === 0 ? "Launch first scan" : undefined}
+                focusTrigger={justVerified}
+              />
             ) : null}
           </>
         }
       />
+      {justVerified ? (
+        <Alert tone="success" title="Ownership verified" className="mb-6">
+          Verified with {VERIFIED_WITH[justVerifiedWith ?? ""] ?? "one of the methods"}. {scans.length === 0 ? "Launch the first scan when you are ready." : "You can scan this domain now."}
+        </Alert>
+      ) : null}
+      {!domain.verifiedAt && domain.verificationLostAt ? (
+        <VerificationLostBanner
+          host={domain.host}
+          lostAt={domain.verificationLostAt}
+          reason={domain.verificationLostReason}
+          verifyHref={`${base}/domains/${domain.id}/verify`}
+        />
+      ) : null}
 
-      <div className="grid gap-6 lg:grid-cols-3">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
         <Card>
-          <CardHeader title="Latest result" />
+          <CardHeader title="Current result" description="Each pillar from the latest full scan that covered it." />
           <CardBody>
-            {domain.lastScore != null && domain.lastScanId ? (
+            {result && result.score !== null ? (
               <div className="space-y-3">
                 <p className="flex items-baseline gap-3">
-                  <span className="text-4xl font-semibold text-slate-900">{domain.lastGrade ?? "—"}</span>
-                  <span className="text-lg text-slate-700 tabular-nums">{domain.lastScore} / 100</span>
+                  <span className="text-4xl font-semibold text-slate-900" data-testid="domain-grade">
+                    {result.grade ?? "—"}
+                  </span>
+                  <span className="text-lg text-slate-700 tabular-nums">{result.score} / 100</span>
                 </p>
-                {latestScores.length > 0 && <PillarScoreChart caption={`Score of each pillar in the latest scan of ${domain.host}`} scores={latestScores} />}
-                <Link href={`${base}/scans/${domain.lastScanId}`} className="inline-block text-sm font-medium text-brand-800 underline">
-                  Open the latest scan
-                </Link>
+                {latestScores.length > 0 && <PillarScoreChart caption={`Score of each pillar of ${domain.host}, composed from its latest scans`} scores={latestScores} />}
+                {result.lastScanId ? (
+                  <Link href={`${base}/scans/${result.lastScanId}`} className="inline-block text-sm font-medium text-brand-800 underline">
+                    Open the latest scan
+                  </Link>
+                ) : null}
               </div>
             ) : (
               <p className="text-sm text-slate-600">
-                {domain.verifiedAt ? "No finished scan yet. Start one to see the grade." : "Verify the domain, then scan it to get a grade."}
+                {domain.verifiedAt
+                  ? `No finished scan of at least ${domain.pageCount} pages yet. Start one to see the grade.`
+                  : "Verify the domain, then scan it to get a grade."}
               </p>
             )}
           </CardBody>
         </Card>
         <Card className="lg:col-span-2">
-          <CardHeader title="Score trend" description="Overall score of each finished scan." />
+          <CardHeader title="Score trend" description="The composed result after each finished scan." />
           <CardBody>
             {history.length >= 2 ? (
               <ScoreTrendChart
@@ -113,6 +147,37 @@ export default async function DomainPage({ params }: PageProps<"/o/[orgSlug]/dom
           </CardBody>
         </Card>
       </div>
+
+      {result ? (
+        <div className="mt-6 grid grid-cols-1 gap-6 lg:grid-cols-2">
+          <Card>
+            <CardHeader title="Pillars" description={`Scans of at least ${result.pageCount} pages count; re-checks never do.`} />
+            <CardBody>
+              <ComposedPillars result={result} scanHref={(id) => `${base}/scans/${id}`} />
+            </CardBody>
+          </Card>
+          <Card>
+            <CardHeader title="Why this grade" />
+            <CardBody>
+              <GradeExplanation
+                id="domain-grade"
+                score={result.score}
+                scoreGrade={result.scoreGrade}
+                grade={result.grade}
+                cap={result.cap}
+                capSource="domain"
+                securityGrade={result.securityGrade}
+                securityTests={result.securityTests}
+              />
+            </CardBody>
+          </Card>
+        </div>
+      ) : null}
+
+      {/* Provider calls (Cloudflare, Sentry) take a moment: the rest of the page does not wait for them. */}
+      <Suspense fallback={<p className="mt-8 text-sm text-slate-600">Reading your integrations…</p>}>
+        <DomainIntegrations orgId={organization.id} orgSlug={organization.slug} domainId={domain.id} canWrite={canWrite} />
+      </Suspense>
 
       <section aria-labelledby="history-heading" className="mt-8">
         <h2 id="history-heading" className="mb-3 text-lg font-semibold text-slate-900">
@@ -145,6 +210,7 @@ export default async function DomainPage({ params }: PageProps<"/o/[orgSlug]/dom
               { key: "pillars", header: "Pillars", hideOnMobile: true, cell: (s) => s.pillars.length },
               { key: "pages", header: "Pages", hideOnMobile: true, cell: (s) => s.pagesDone },
               { key: "trigger", header: "Trigger", hideOnMobile: true, cell: (s) => <span className="capitalize">{s.trigger}</span> },
+              { key: "compare", header: "Compare", cell: (s) => <CompareWithPrevious scanId={s.id} previous={previousScans.get(s.id)} base={base} /> },
             ]}
           />
         )}

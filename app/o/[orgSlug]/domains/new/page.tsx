@@ -3,8 +3,8 @@ import Link from "next/link";
 import { Alert, Card, CardBody, PageHeader } from "@/components/ui";
 import { AddDomainForm } from "@/components/domains/add-domain-form";
 import { requireMembership } from "@/lib/auth/session";
-import { hasRole } from "@/lib/services/organizations/roles";
 import { addDomainAction } from "../actions";
+import { roleAllows } from "../../access";
 
 export const metadata: Metadata = { title: "Add a domain" };
 
@@ -24,7 +24,7 @@ export default async function NewDomainPage({ params }: PageProps<"/o/[orgSlug]/
       />
       <Card className="max-w-xl">
         <CardBody>
-          {hasRole(membership.role, "member") ? (
+          {roleAllows(membership.role, { role: "member" }) ? (
             <AddDomainForm action={addDomainAction.bind(null, organization.slug)} />
           ) : (
             <Alert tone="info">Viewers cannot add domains. Ask an admin of {organization.name} for the member role.</Alert>

@@ -4,12 +4,11 @@ import { Alert, Badge, Card, CardBody, CardHeader, DataTable, EmptyState, format
 import { CreateApiKeyForm } from "@/components/settings/create-api-key-form";
 import { RevokeKeyButton } from "@/components/settings/revoke-key-button";
 import { requireMembership } from "@/lib/auth/session";
-import { scopesForRole } from "@/lib/http/session-caller";
 import { scopesToApi } from "@/lib/api/scopes";
-import { hasScope } from "@/lib/services/api-keys/scopes";
 import { listApiKeys } from "@/lib/services/api-keys/list-api-keys";
 import { InvalidParamsError } from "@/lib/http/errors";
 import { cursorParam } from "../cursor-param";
+import { roleAllows } from "../../access";
 
 export const metadata: Metadata = { title: "API keys" };
 
@@ -19,7 +18,7 @@ export default async function ApiKeysPage({ params, searchParams }: PageProps<"/
   const { orgSlug } = await params;
   const { organization, membership } = await requireMembership(orgSlug);
   // The same rule as GET /api/v1/api-keys: keys:write, which only owners and admins hold.
-  if (!hasScope(scopesForRole(membership.role), "keys:write")) {
+  if (!roleAllows(membership.role, "keys:write")) {
     return (
       <Alert tone="info" title="Only owners and admins manage API keys">
         Ask an owner or admin of this organization for a key, or for a role that can create one.
@@ -30,7 +29,7 @@ export default async function ApiKeysPage({ params, searchParams }: PageProps<"/
   const base = `/o/${orgSlug}/settings/api-keys`;
   let page: Awaited<ReturnType<typeof listApiKeys>> | null = null;
   try {
-    page = await listApiKeys(organization.id, { limit: PAGE_SIZE, cursor });
+    page = await listApiKeys({ orgId: organization.id, limit: PAGE_SIZE, cursor });
   } catch (err) {
     // An undecodable cursor (a stale or hand-edited link); anything else is a bug.
     if (!(err instanceof InvalidParamsError)) throw err;

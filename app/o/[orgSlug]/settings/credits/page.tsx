@@ -17,6 +17,9 @@ const REASONS: Record<CreditReason, string> = {
   scan_reserve: "Scan (credits reserved)",
   scan_refund: "Scan refund (unused credits)",
   adjustment: "Adjustment",
+  ai_analysis: "AI analysis of a scan",
+  recheck_reserve: "Re-check of a finding",
+  recheck_refund: "Re-check refund (it could not run)",
 };
 
 const signed = new Intl.NumberFormat("en", { signDisplay: "always" });

@@ -6,6 +6,8 @@ import { requireMembership } from "@/lib/auth/session";
 import { canAssignRole, canManageMembers, MEMBER_ROLES } from "@/lib/services/members/member-permissions";
 import { listOrganizationMembers } from "@/lib/services/organizations/list-members";
 import { ROLE_LABELS } from "@/lib/services/organizations/roles";
+import { mailIsDelivered } from "@/lib/services/mail/transport";
+import { roleAllows } from "../../access";
 
 export const metadata: Metadata = { title: "Members" };
 
@@ -22,7 +24,7 @@ export default async function MembersPage({ params }: PageProps<"/o/[orgSlug]/se
         <Card>
           <CardHeader title="Invite a member" />
           <CardBody>
-            <InviteMemberForm orgSlug={orgSlug} canInviteOwners={membership.role === "owner"} />
+            <InviteMemberForm orgSlug={orgSlug} canInviteOwners={roleAllows(membership.role, { role: "owner" })} mailDelivered={mailIsDelivered()} />
           </CardBody>
         </Card>
       ) : null}
@@ -51,7 +53,7 @@ export default async function MembersPage({ params }: PageProps<"/o/[orgSlug]/se
                     {m.userId === user.id ? " (you)" : ""}
                   </span>
                   <span className="mt-1 block sm:hidden">
-                    {m.status === "active" ? <Badge tone="success">Active</Badge> : <Badge tone="warning">Invited</Badge>}
+                    <StatusBadge status={m.status} expiresAt={m.inviteExpiresAt} />
                   </span>
                 </span>
               ),
@@ -81,7 +83,7 @@ export default async function MembersPage({ params }: PageProps<"/o/[orgSlug]/se
               key: "status",
               header: "Status",
               hideOnMobile: true,
-              cell: (m) => (m.status === "active" ? <Badge tone="success">Active</Badge> : <Badge tone="warning">Invited</Badge>),
+              cell: (m) => <StatusBadge status={m.status} expiresAt={m.inviteExpiresAt} />,
             },
             { key: "since", header: "Since", hideOnMobile: true, cell: (m) => formatDate(m.createdAt) },
           ]}
@@ -89,4 +91,10 @@ export default async function MembersPage({ params }: PageProps<"/o/[orgSlug]/se
       </section>
     </div>
   );
+}
+
+function StatusBadge({ status, expiresAt }: { status: "active" | "pending"; expiresAt: Date | null }) {
+  if (status === "active") return <Badge tone="success">Active</Badge>;
+  if (expiresAt && expiresAt <= new Date()) return <Badge tone="danger">Invitation expired</Badge>;
+  return <Badge tone="warning">Invited</Badge>;
 }

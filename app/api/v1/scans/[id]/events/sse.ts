@@ -1,5 +1,5 @@
 /** One Server-Sent Event: a named event with JSON data, or a comment line (heartbeat). */
-export type SseMessage = { event: string; data: unknown } | { comment: string };
+export type SseMessage = { event: string; id?: string; data: unknown } | { comment: string };
 
 /**
  * Encodes messages as text/event-stream. Pull-based, so a slow client slows the producer instead of
@@ -23,7 +23,8 @@ export function sseStream(messages: AsyncIterator<SseMessage>): ReadableStream<U
           return;
         }
         const m = next.value;
-        controller.enqueue(encoder.encode("comment" in m ? `: ${m.comment}\n\n` : `event: ${m.event}\ndata: ${JSON.stringify(m.data)}\n\n`));
+        const id = "comment" in m || m.id === undefined ? "" : `id: ${m.id.replace(/[\r\n]/g, "")}\n`;
+        controller.enqueue(encoder.encode("comment" in m ? `: ${m.comment}\n\n` : `event: ${m.event}\n${id}data: ${JSON.stringify(m.data)}\n\n`));
       } catch (err) {
         if (canceled) return;
         // The client learns only that the stream broke; the cause goes to the server log.

@@ -2,11 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Alert, ButtonLink, PageHeader, formatDateTime } from "@/components/ui";
 import { VerificationMethods } from "@/components/domains/verification-methods";
+import { VerificationLostBanner } from "@/components/domains/verification-lost-banner";
 import { requireMembership } from "@/lib/auth/session";
-import { hasRole } from "@/lib/services/organizations/roles";
 import { verificationInstructions } from "@/lib/services/verification/verification-instructions";
 import { verifyDomainAction } from "../../actions";
 import { loadDomain } from "../load-domain";
+import { roleAllows } from "../../../access";
 
 export const metadata: Metadata = { title: "Verify ownership" };
 
@@ -44,11 +45,16 @@ export default async function VerifyDomainPage({ params }: PageProps<"/o/[orgSlu
           </ButtonLink>
         </Alert>
       ) : (
-        <VerificationMethods
+        <>
+          {domain.verificationLostAt ? (
+            <VerificationLostBanner host={domain.host} lostAt={domain.verificationLostAt} reason={domain.verificationLostReason} />
+          ) : null}
+          <VerificationMethods
           methods={methods.map((m) => ({ method: m.method, instructions: m.instructions, value: m.value }))}
           verify={verifyDomainAction.bind(null, organization.slug, domain.id)}
-          canWrite={hasRole(membership.role, "member")}
-        />
+          canWrite={roleAllows(membership.role, { role: "member" })}
+          />
+        </>
       )}
     </>
   );

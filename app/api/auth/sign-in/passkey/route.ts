@@ -1,0 +1,3 @@
+import { passkeyOptionsHandler } from "@/lib/http/sign-in-handlers";
+
+export const POST = (req: Request) => passkeyOptionsHandler(req);

@@ -1,0 +1,16 @@
+import { createFindingCommentContract, listFindingCommentsContract } from "@/lib/api/contract/collaboration";
+import { serializeComment } from "@/lib/api/serializers/collaboration";
+import { defineRoute } from "@/lib/http/define-route";
+import { createComment } from "@/lib/services/comments/create-comment";
+import { listComments } from "@/lib/services/comments/list-comments";
+
+export const GET = defineRoute(listFindingCommentsContract, async ({ actor, params, query }) => {
+  const rows = await listComments({ orgId: actor.orgId, target: { findingId: params.id }, limit: query.limit });
+  return { items: rows.map(serializeComment), nextCursor: null };
+});
+
+export const POST = defineRoute(createFindingCommentContract, async ({ actor, params, body }) => {
+  const c = await createComment(actor, { target: { findingId: params.id }, body: body.body });
+  const [withAuthor] = (await listComments({ orgId: actor.orgId, target: { findingId: params.id }, limit: 500 })).filter((x) => x.id === c.id);
+  return serializeComment(withAuthor ?? { ...c, author: null });
+});
