@@ -83,7 +83,8 @@ export function IntegrationCard({ orgSlug, view, members, canWrite }: { orgSlug:
         description={connected && view.account ? `Connected as ${view.account}${view.lastSyncAt ? ` · last sync ${new Date(view.lastSyncAt).toLocaleString("en-GB", { timeZone: "UTC" })} UTC` : ""}` : "Not connected."}
       />
       <CardBody>
-        <div className="space-y-5">
+        {/* Scope names and URLs are long unbroken words: let them wrap anywhere rather than widen a phone's page. */}
+        <div className="space-y-5 [overflow-wrap:anywhere]">
           {view.lastError ? (
             <Alert tone="danger" title="Last error">
               <p className="break-words">{view.lastError}</p>

@@ -91,7 +91,9 @@ describe("tasks API", { timeout: 120_000 }, () => {
     expect(detail.body.data.history.map((h) => h.kind)).toEqual(["created", "assignee"]);
 
     const notes = await apiClient(server.baseUrl, server.seeded.memberKey)<{ kind: string; task_id: string }[]>("GET", "/api/v1/notifications");
-    expect(notes.body.data.map((n) => [n.kind, n.task_id])).toEqual([["task_assigned", taskId]]);
+    // The task is due in 2020: the overdue reminder (a cron of the server's job engine) may already have told Ada too.
+    const kinds = notes.body.data.filter((n) => n.kind !== "task_overdue" || n.task_id !== taskId);
+    expect(kinds.map((n) => [n.kind, n.task_id])).toEqual([["task_assigned", taskId]]);
   });
 
   it("validates input (422), checks scopes (403) and isolates organizations (404)", async () => {
@@ -201,12 +203,14 @@ describe("comments and notifications API", { timeout: 120_000 }, () => {
     expect(own.status).toBe(200);
     expect(own.body.data).toHaveLength(0);
     const mine = await m<{ id: string; kind: string; read: boolean }[]>("GET", "/api/v1/notifications?unread=true");
-    expect(mine.body.data.map((n) => n.kind).sort()).toEqual(["mention", "mention", "task_assigned"]);
+    // (task_overdue: the reminder cron may have run for the overdue task of the tasks API block.)
+    expect(mine.body.data.map((n) => n.kind).filter((k) => k !== "task_overdue").sort()).toEqual(["mention", "mention", "task_assigned"]);
     expectError(await m("POST", "/api/v1/notifications/read", { json: {} }), 422, "invalid_params");
     expectError(await a()("POST", "/api/v1/notifications/read", { json: { ids: [mine.body.data[0].id] } }), 404, "not_found");
     const r = await m<{ updated: number; unread: number }>("POST", "/api/v1/notifications/read", { json: { ids: [mine.body.data[0].id] } });
-    expect(r.body.data).toEqual({ updated: 1, unread: 2 });
-    expect((await m<{ updated: number; unread: number }>("POST", "/api/v1/notifications/read", { json: { all: true } })).body.data).toEqual({ updated: 2, unread: 0 });
+    const unread = mine.body.data.length - 1;
+    expect(r.body.data).toEqual({ updated: 1, unread });
+    expect((await m<{ updated: number; unread: number }>("POST", "/api/v1/notifications/read", { json: { all: true } })).body.data).toEqual({ updated: unread, unread: 0 });
   });
 });
 
