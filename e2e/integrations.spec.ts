@@ -120,7 +120,7 @@ test("integrations: GitHub two-way sync, Cloudflare and Sentry next to the findi
 
   // ---- Close one upstream; GitHub's signed webhook resolves its finding as claimed_upstream.
   // Closed upstream: an issue other than plain HTTP's, whose finding must stay open for Cloudflare's one-click fix below.
-  const issue = gh.repos.get(REPO)!.issues.find((i) => !(i.body ?? "").includes("`plain-http`"))!;
+  const issue = gh.repos.get(REPO)!.issues.find((i) => !(i.body ?? "").includes("plain-http"))!;
   const findingId = /findings\?finding=([\w-]+)/.exec(issue.body ?? "")![1]!;
   const bad = await sendGithubWebhook(webhookUrl, "wrong-secret", gh.setState(REPO, issue.number, "closed"));
   expect(bad.status).toBe(403);

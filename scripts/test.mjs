@@ -10,8 +10,18 @@ import { bin, root, run, seconds } from "./run.mjs";
 ensureClient();
 const results = [];
 
+const args = process.argv.slice(2);
 let t = performance.now();
-results.push(["vitest", await run(bin("vitest"), ["run", ...process.argv.slice(2)]), seconds(t)]);
+if (args.length) {
+  results.push(["vitest", await run(bin("vitest"), ["run", ...args]), seconds(t)]);
+} else {
+  // Two groups (vitest.config.ts): the scanner's timing-sensitive suites one at a time, then the rest two at a time.
+  // The PostgreSQL pass (PLUMB_TEST_DB=postgres) has no scanner group: those suites never touch the database.
+  for (const group of process.env.PLUMB_TEST_DB === "postgres" ? ["database"] : ["scanner", "database"]) {
+    t = performance.now();
+    results.push([`vitest (${group})`, await run(bin("vitest"), ["run"], { env: { ...process.env, PLUMB_TEST_GROUP: group } }), seconds(t)]);
+  }
+}
 // CI starts its PostgreSQL vitest pass beside the browser specs, not beside this vitest run (whose scanner suites
 // judge page-load speed): it waits for this file to appear.
 if (process.env.PLUMB_TEST_VITEST_DONE_FILE) fs.writeFileSync(process.env.PLUMB_TEST_VITEST_DONE_FILE, "done\n");
