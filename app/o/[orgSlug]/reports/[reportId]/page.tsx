@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { Card, CardBody, CardHeader, PageHeader, formatDateTime } from "@/components/ui";
+import { Alert, Card, CardBody, CardHeader, PageHeader, formatDateTime } from "@/components/ui";
 import { ShareLinksPanel } from "@/components/publish/share-links-panel";
 import { ExportReportForm } from "@/components/reports/export-report-form";
 import { ExportsTable } from "@/components/reports/exports-table";
@@ -44,16 +44,27 @@ export default async function ReportPage({ params }: PageProps<"/o/[orgSlug]/rep
     listShareLinks({ orgId: organization.id, reportId: report.id, limit: 50 }),
     listReportSchedules({ orgId: organization.id, reportId: report.id, limit: 20 }).then((r) => r.items),
   ]);
-  const view = portfolio ? (
-    <PortfolioView model={await buildPortfolioModel({ orgId: organization.id, domainIds: report.portfolioDomainIds, title: report.title })} branding={branding} />
-  ) : (
-    <ReportView
-      model={await buildReportModel(report.scanId ? { orgId: organization.id, scanId: report.scanId, title: report.title } : { orgId: organization.id, domainId: report.domainId, title: report.title })}
-      sections={reportSections(report.sections)}
-      branding={branding}
-      rulesBaseUrl="/rules"
-    />
-  );
+  let view: React.ReactNode;
+  try {
+    view = portfolio ? (
+      <PortfolioView model={await buildPortfolioModel({ orgId: organization.id, domainIds: report.portfolioDomainIds, title: report.title })} branding={branding} />
+    ) : (
+      <ReportView
+        model={await buildReportModel(report.scanId ? { orgId: organization.id, scanId: report.scanId, title: report.title } : { orgId: organization.id, domainId: report.domainId, title: report.title })}
+        sections={reportSections(report.sections)}
+        branding={branding}
+        rulesBaseUrl="/rules"
+      />
+    );
+  } catch (err) {
+    // A domain report whose domain has no finished scan any more (purged, or never finished) is a state, not a crash.
+    if (!isServiceError(err) || err.code !== "conflict") throw err;
+    view = (
+      <Alert tone="warning" title="Nothing to report yet">
+        <p>{err.message} Run a scan of the domain, then open this report again.</p>
+      </Alert>
+    );
+  }
   const canWrite = roleAllows(membership.role, { role: "member" });
   const running = report.exports.some((e) => e.status === "queued" || e.status === "running");
   return (
