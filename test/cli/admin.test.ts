@@ -15,7 +15,8 @@ async function inspect<T>(cli: CliEnv, fn: (db: Database) => Promise<T>): Promis
   }
 }
 
-describe(`plumb admin (${testEngine()})`, () => {
+// Each test spawns the CLI several times (a cold tsx start each): minutes on a 2-core machine running other suites.
+describe(`plumb admin (${testEngine()})`, { timeout: 300_000 }, () => {
   let cli: CliEnv;
   let slug: string;
   beforeAll(async () => {

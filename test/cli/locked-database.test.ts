@@ -7,7 +7,8 @@ import { runProcess, BIN } from "./cli-env";
 
 // The embedded database belongs to one process at a time: while a "server" holds it, the CLI must fail
 // at once with a clear message, and it must work again once that process is gone (even killed -9).
-describe("plumb admin against an embedded database held by a server", () => {
+// Each test spawns the CLI several times (a cold tsx start each): minutes on a 2-core machine running other suites.
+describe("plumb admin against an embedded database held by a server", { timeout: 300_000 }, () => {
   let holder: ChildProcess | undefined;
   let dir: string | undefined;
   afterEach(() => {

@@ -20,7 +20,8 @@ function plumb(args: string[]): Promise<{ code: number; stdout: string; stderr: 
   });
 }
 
-describe("plumb scan --policy", () => {
+// Each test spawns the CLI several times (a cold tsx start each): minutes on a 2-core machine running other suites.
+describe("plumb scan --policy", { timeout: 300_000 }, () => {
   let site: FixtureServer;
   let third: FixtureServer;
   let bad: FixtureServer;
