@@ -39,6 +39,9 @@ export function FindingDrawer({ orgSlug, detail, missing, loading, assignees, ca
   const ref = useRef<HTMLDialogElement>(null);
   const router = useRouter();
   const titleId = useId();
+  // Kept here, not in the form: a save refreshes the finding, and the form is re-created from the new values (its
+  // key), which would otherwise drop the "Saved." it has just shown.
+  const [triageMessage, setTriageMessage] = useState<(TriageMessage & { findingId: string }) | null>(null);
 
   useEffect(() => {
     const dialog = ref.current;
@@ -77,7 +80,7 @@ export function FindingDrawer({ orgSlug, detail, missing, loading, assignees, ca
         </div>
         <div className="min-h-0 flex-1 overflow-y-auto px-5 py-4" tabIndex={-1}>
           {detail ? (
-            <FindingBody orgSlug={orgSlug} detail={detail} assignees={assignees} canWrite={canWrite} />
+            <FindingBody orgSlug={orgSlug} detail={detail} assignees={assignees} canWrite={canWrite} triageMessage={triageMessage} onTriageMessage={setTriageMessage} />
           ) : loading ? (
             <p role="status" className="flex items-center gap-2 text-sm text-slate-600">
               <Spinner /> Loading the finding…
@@ -100,7 +103,21 @@ function Section({ title, children }: { title: string; children: React.ReactNode
   );
 }
 
-function FindingBody({ orgSlug, detail, assignees, canWrite }: { orgSlug: string; detail: FindingDetailView; assignees: AssigneeOption[]; canWrite: boolean }) {
+function FindingBody({
+  orgSlug,
+  detail,
+  assignees,
+  canWrite,
+  triageMessage,
+  onTriageMessage: setTriageMessage,
+}: {
+  orgSlug: string;
+  detail: FindingDetailView;
+  assignees: AssigneeOption[];
+  canWrite: boolean;
+  triageMessage: (TriageMessage & { findingId: string }) | null;
+  onTriageMessage: (m: (TriageMessage & { findingId: string }) | null) => void;
+}) {
   return (
     <>
       <div className="flex flex-wrap items-center gap-2">
@@ -117,7 +134,14 @@ function FindingBody({ orgSlug, detail, assignees, canWrite }: { orgSlug: string
       {canWrite ? (
         // Keyed by what it edits: its selects start from the finding's state, and must start over when that
         // state changes under it (a re-check resolved it, another finding opened in the same drawer).
-        <TriageForm key={`${detail.id}:${detail.status}:${detail.severity}:${detail.assigneeId ?? ""}`} orgSlug={orgSlug} detail={detail} assignees={assignees} />
+        <TriageForm
+          key={`${detail.id}:${detail.status}:${detail.severity}:${detail.assigneeId ?? ""}`}
+          orgSlug={orgSlug}
+          detail={detail}
+          assignees={assignees}
+          message={triageMessage?.findingId === detail.id ? triageMessage : null}
+          onMessage={(m) => setTriageMessage(m && { ...m, findingId: detail.id })}
+        />
       ) : null}
 
       <div className="mt-4 flex flex-wrap items-center gap-2 text-sm">
@@ -291,13 +315,26 @@ function FindingBody({ orgSlug, detail, assignees, canWrite }: { orgSlug: string
   );
 }
 
-function TriageForm({ orgSlug, detail, assignees }: { orgSlug: string; detail: FindingDetailView; assignees: AssigneeOption[] }) {
+type TriageMessage = { tone: "ok" | "error"; text: string };
+
+function TriageForm({
+  orgSlug,
+  detail,
+  assignees,
+  message,
+  onMessage: setMessage,
+}: {
+  orgSlug: string;
+  detail: FindingDetailView;
+  assignees: AssigneeOption[];
+  message: TriageMessage | null;
+  onMessage: (m: TriageMessage | null) => void;
+}) {
   const [status, setStatus] = useState<string>(detail.status);
   const [severity, setSeverity] = useState<string>(detail.severity);
   const [assignee, setAssignee] = useState<string>(detail.assigneeId ?? "");
   const [justification, setJustification] = useState("");
   const [acceptedUntil, setAcceptedUntil] = useState("");
-  const [message, setMessage] = useState<{ tone: "ok" | "error"; text: string } | null>(null);
   const [pending, startTransition] = useTransition();
   const ids = { status: useId(), severity: useId(), assignee: useId(), why: useId(), until: useId(), whyHelp: useId() };
   // Marking a finding as not a problem is a decision a team must be able to read back: say why.

@@ -9,7 +9,7 @@ describe("schema.prisma vs prisma/migrations", () => {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "plumb-drift-"));
   afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
-  it("the committed migrations produce exactly the schema", async () => {
+  it("the committed migrations produce exactly the schema", { timeout: 180_000 }, async () => {
     expect(await diffMigrationsToSchema()).toBe("");
   });
 
