@@ -9,7 +9,7 @@ import { setDatabase, type Database } from "@/lib/db";
 import { resetEnv } from "@/lib/env";
 import { openWebhookSecret } from "@/lib/integrations/credentials";
 import { ProviderError } from "@/lib/integrations/provider";
-import type { Finding, ScanResult } from "@/lib/scanner/types";
+import type { Finding } from "@/lib/scanner/types";
 import { connectIntegration } from "@/lib/services/integrations/connect-integration";
 import { finishIntegrationSync } from "@/lib/services/integrations/finish-integration-sync";
 import { listIntegrations } from "@/lib/services/integrations/list-integrations";
@@ -19,28 +19,16 @@ import { recordIntegrationError } from "@/lib/services/integrations/record-integ
 import { requestIntegrationSync } from "@/lib/services/integrations/request-integration-sync";
 import { syncIntegrationBatch, type SyncBatchResult } from "@/lib/services/integrations/sync-integration-batch";
 import { testIntegration } from "@/lib/services/integrations/test-integration";
-import { createScanInTx } from "@/lib/services/scans/create-scan";
-import { markScanRunning } from "@/lib/services/scans/mark-scan-running";
-import { recordScanResults } from "@/lib/services/scans/record-scan-results";
-import { settleScan } from "@/lib/services/scans/settle-scan";
 import { createTestDatabase } from "@/test/support/db";
 import { startFakeGithub, type FakeGithub } from "@/test/support/providers/github";
 import { seedTenant, type SeededTenant } from "@/test/services/seed";
+import { runSyncScan, syncFinding } from "@/test/support/tracker-sync-scan";
 
-const ORIGIN = "https://shop.example";
 const TOKEN = "ghp_synctesttoken0000000000000000000000";
 const REPO = "acme/site";
 
-function finding(fingerprint: string, over: Partial<Finding> = {}): Finding {
-  return {
-    pillar: "security", rule: `rule-${fingerprint}`, severity: "high", title: `Problem ${fingerprint}`, description: "Something is wrong.",
-    url: `${ORIGIN}/`, urls: [`${ORIGIN}/`], evidence: "<script>alert(`x`)</script> @everyone", selector: "script", fix: "Fix it.", fingerprint, ...over,
-  };
-}
-function result(findings: Finding[]): ScanResult {
-  const now = new Date().toISOString();
-  return { target: ORIGIN, started_at: now, finished_at: now, pages: [{ url: `${ORIGIN}/`, status: 200 }], scores: { security: 70 }, score: 70, grade: "C", security_grade: "C", findings, checks: [], timings: {} };
-}
+const HOSTILE = { evidence: "<script>alert(`x`)</script> @everyone", selector: "script" };
+const finding = (fingerprint: string, over: Partial<Finding> = {}): Finding => syncFinding(fingerprint, HOSTILE, over);
 
 let db: Database;
 let t: SeededTenant;
@@ -48,14 +36,7 @@ let gh: FakeGithub;
 let integrationId: string;
 let secret: string;
 
-async function runScan(findings: Finding[]) {
-  const { scan } = await db.prisma.$transaction((tx) => createScanInTx(tx, t.actor, { domainId: t.domainId, pillars: ["security"] }));
-  await markScanRunning({ scanId: scan.id }, db.prisma);
-  await db.prisma.scanPage.create({ data: { scanId: scan.id, url: `${ORIGIN}/`, outcome: "pending" } });
-  const recorded = await recordScanResults({ scanId: scan.id, result: result(findings) }, db.prisma);
-  const settled = await settleScan({ scanId: scan.id }, db.prisma);
-  return { scanId: scan.id, recorded, settled };
-}
+const runScan = (findings: Finding[]) => runSyncScan(db.prisma, t, findings);
 
 /** What the integration-sync-requested function does: batches until the cursor runs out. */
 async function sync(): Promise<SyncBatchResult> {

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setDatabase, type Database } from "@/lib/db";
 import { resetEnv } from "@/lib/env";
 import { openCredential, openWebhookSecret, sealCredential } from "@/lib/integrations/credentials";
-import type { Finding, ScanResult } from "@/lib/scanner/types";
+import type { Finding } from "@/lib/scanner/types";
 import { completeIntegrationOAuth } from "@/lib/services/integrations/complete-integration-oauth";
 import { connectIntegration } from "@/lib/services/integrations/connect-integration";
 import { finishIntegrationSync } from "@/lib/services/integrations/finish-integration-sync";
@@ -17,28 +17,16 @@ import { requestIntegrationSync } from "@/lib/services/integrations/request-inte
 import { startIntegrationOAuth } from "@/lib/services/integrations/start-integration-oauth";
 import { syncIntegrationBatch, type SyncBatchResult } from "@/lib/services/integrations/sync-integration-batch";
 import { testIntegration } from "@/lib/services/integrations/test-integration";
-import { createScanInTx } from "@/lib/services/scans/create-scan";
-import { markScanRunning } from "@/lib/services/scans/mark-scan-running";
-import { recordScanResults } from "@/lib/services/scans/record-scan-results";
-import { settleScan } from "@/lib/services/scans/settle-scan";
 import { createTestDatabase } from "@/test/support/db";
 import { startFakeGitlab, type FakeGitlab } from "@/test/support/providers/gitlab-server";
 import { seedTenant, type SeededTenant } from "@/test/services/seed";
+import { runSyncScan, syncFinding } from "@/test/support/tracker-sync-scan";
 
-const ORIGIN = "https://shop.example";
 const TOKEN = "glpat-synctesttoken000000000";
 const PROJECT = "acme/site";
 
-function finding(fingerprint: string, over: Partial<Finding> = {}): Finding {
-  return {
-    pillar: "security", rule: `rule-${fingerprint}`, severity: "high", title: `Problem ${fingerprint}`, description: "Something is wrong.",
-    url: `${ORIGIN}/`, urls: [`${ORIGIN}/`], evidence: "<img src=x onerror=alert(1)> @all", selector: "img", fix: "Fix it.", fingerprint, ...over,
-  };
-}
-function result(findings: Finding[]): ScanResult {
-  const now = new Date().toISOString();
-  return { target: ORIGIN, started_at: now, finished_at: now, pages: [{ url: `${ORIGIN}/`, status: 200 }], scores: { security: 70 }, score: 70, grade: "C", security_grade: "C", findings, checks: [], timings: {} };
-}
+const HOSTILE = { evidence: "<img src=x onerror=alert(1)> @all", selector: "img" };
+const finding = (fingerprint: string, over: Partial<Finding> = {}): Finding => syncFinding(fingerprint, HOSTILE, over);
 
 let db: Database;
 let t: SeededTenant;
@@ -46,14 +34,7 @@ let gl: FakeGitlab;
 let integrationId: string;
 let secret: string;
 
-async function runScan(findings: Finding[]) {
-  const { scan } = await db.prisma.$transaction((tx) => createScanInTx(tx, t.actor, { domainId: t.domainId, pillars: ["security"] }));
-  await markScanRunning({ scanId: scan.id }, db.prisma);
-  await db.prisma.scanPage.create({ data: { scanId: scan.id, url: `${ORIGIN}/`, outcome: "pending" } });
-  const recorded = await recordScanResults({ scanId: scan.id, result: result(findings) }, db.prisma);
-  const settled = await settleScan({ scanId: scan.id }, db.prisma);
-  return { recorded, settled };
-}
+const runScan = (findings: Finding[]) => runSyncScan(db.prisma, t, findings);
 
 async function sync(): Promise<SyncBatchResult> {
   const total: SyncBatchResult = { nextCursor: null, created: 0, updated: 0, closed: 0, reopened: 0, unchanged: 0, failed: 0, calls: 0, rateLimitWaits: 0, rateLimitWaitMs: 0 };
