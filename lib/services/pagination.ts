@@ -27,11 +27,17 @@ export function decodeCursor(cursor: string): CursorPosition {
   });
 }
 
-/** Prisma `where` fragment selecting rows after the cursor in (createdAt DESC, id DESC) order. */
+/**
+ * Prisma `where` fragment selecting rows after the cursor in (createdAt DESC, id DESC) order. Written as
+ * `createdAt <= c AND (createdAt < c OR id < i)` rather than the textbook `createdAt < c OR (createdAt = c AND
+ * id < i)`: PostgreSQL cannot start an index range scan from an OR, so that form reads every row before the
+ * cursor; here `createdAt <= c` is the scan's start and the OR only drops the cursor's own timestamp ties
+ * (test/db/findings-indexes.pg.test.ts).
+ */
 export function afterCursor(cursor: string | undefined) {
   if (!cursor) return {};
   const { createdAt, id } = decodeCursor(cursor);
-  return { OR: [{ createdAt: { lt: createdAt } }, { createdAt, id: { lt: id } }] };
+  return { AND: [{ createdAt: { lte: createdAt } }, { OR: [{ createdAt: { lt: createdAt } }, { id: { lt: id } }] }] };
 }
 
 /** The Prisma orderBy that matches afterCursor. */
